@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import {
+  ENVELOPE_TAG,
+  RemoteError,
+  ReplyEnvelopeSchema,
+  type Contracts,
+  type InputOf,
+  type OutputOf,
+  type RequestEnvelope,
+} from './protocol';
+
+/** Anything that can carry a request and bring back a reply (runtime.sendMessage, tabs.sendMessage…). */
+export type Send = (envelope: RequestEnvelope) => Promise<unknown>;
+
+/**
+ * Calls a contract on the other side. The input is checked before it leaves, the
+ * reply is checked when it arrives; an error reply is thrown as a RemoteError.
+ */
+export async function call<C extends Contracts, K extends keyof C & string>(
+  send: Send,
+  contracts: C,
+  name: K,
+  input: InputOf<C, K>,
+): Promise<OutputOf<C, K>> {
+  const spec = contracts[name]!;
+  const parsedInput = spec.input.parse(input) as unknown;
+  const raw = await send({ tag: ENVELOPE_TAG, name, input: parsedInput });
+  const reply = ReplyEnvelopeSchema.safeParse(raw);
+  if (!reply.success) {
+    throw new RemoteError({
+      code: 'MALFORMED_RESPONSE',
+      message: 'The extension background sent an answer that could not be read. Try again.',
+      action: 'retry',
+    });
+  }
+  if (!reply.data.ok) throw new RemoteError(reply.data.error);
+  return (spec.output as z.ZodType).parse(reply.data.output) as OutputOf<C, K>;
+}

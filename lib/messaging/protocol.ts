@@ -1,0 +1,64 @@
+/**
+ * The one typed protocol between the popup, the options page, the background and
+ * the content script. Each message is a named contract with a zod input and output
+ * schema; the receiver parses the input, the caller parses the output, and errors
+ * cross contexts as plain `{ code, message, action }` data, never `Error` objects.
+ */
+import { z } from 'zod';
+
+/** Who may send a message: an extension page (popup, options) or the signing tab's content script. */
+export type Audience = 'extension-page' | 'signing-tab';
+
+export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  audience: Audience;
+}
+
+export type Contracts = Record<string, Contract>;
+
+export const contract = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  audience: Audience = 'extension-page',
+): Contract<I, O> => ({ input, output, audience });
+
+export type InputOf<C extends Contracts, K extends keyof C> = z.input<C[K]['input']>;
+export type OutputOf<C extends Contracts, K extends keyof C> = z.output<C[K]['output']>;
+
+export const ENVELOPE_TAG = 'venice-key-wallet/v1';
+
+export const RequestEnvelopeSchema = z.strictObject({
+  tag: z.literal(ENVELOPE_TAG),
+  name: z.string().min(1).max(64),
+  input: z.unknown(),
+});
+export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
+
+export const WireErrorSchema = z.strictObject({
+  code: z.string().min(1).max(64),
+  message: z.string().max(500),
+  action: z.string().min(1).max(32),
+});
+export type WireError = z.infer<typeof WireErrorSchema>;
+
+export const ReplyEnvelopeSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), output: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: WireErrorSchema }),
+]);
+export type ReplyEnvelope = z.infer<typeof ReplyEnvelopeSchema>;
+
+/** Thrown on the calling side when the receiver answered with an error. Carries no secret. */
+export class RemoteError extends Error {
+  readonly code: string;
+  readonly action: string;
+  constructor(error: WireError) {
+    super(error.message);
+    this.name = 'RemoteError';
+    this.code = error.code;
+    this.action = error.action;
+  }
+  toJSON(): WireError {
+    return { code: this.code, message: this.message, action: this.action };
+  }
+}
