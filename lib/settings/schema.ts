@@ -1,0 +1,106 @@
+/**
+ * The settings of the extension: one zod schema that gives the defaults, checks a
+ * stored value on read and explains, field by field, why a new value is refused.
+ */
+import { z } from 'zod';
+
+/** Chrome does not fire alarms more often than every 30 seconds; polling never goes below. */
+export const POLL_FLOOR_MINUTES = 0.5;
+export const POLL_MAX_MINUTES = 24 * 60;
+export const AUTO_LOCK_MAX_MINUTES = 7 * 24 * 60;
+export const CLIPBOARD_MAX_SECONDS = 600;
+
+export const PRODUCTION_API_BASE_URL = 'https://api.venice.ai/api/v1';
+export const PRODUCTION_RPC_URL = 'https://mainnet.base.org';
+
+export const BADGE_UNITS = ['USD', 'DIEM', 'auto'] as const;
+export type BadgeUnit = (typeof BADGE_UNITS)[number];
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Why a URL may not be used as an endpoint, or `null` when it may. */
+export function urlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Enter a full address, such as https://api.venice.ai/api/v1';
+  }
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+    return 'Use https:// (http is only allowed for 127.0.0.1)';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return 'Use https:// (http is only allowed for 127.0.0.1)';
+  }
+  if (url.username || url.password) return 'Leave user names and passwords out of the address';
+  if (url.search || url.hash) return 'Leave ? and # parts out of the address';
+  return null;
+}
+
+/** Removes trailing slashes so paths can be appended with a single `/`. */
+export function normalizeUrl(value: string): string {
+  return value.trim().replace(/\/+$/, '');
+}
+
+const endpoint = z
+  .string()
+  .trim()
+  .min(1, 'Enter an address')
+  .max(2048, 'This address is too long')
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform(normalizeUrl);
+
+const number = (what: string) => z.number({ error: `Enter a number for the ${what}` });
+
+export const NotificationSettingsSchema = z.strictObject({
+  blocked: z.boolean({ error: 'Choose on or off' }),
+  lowBalance: z.boolean({ error: 'Choose on or off' }),
+  expiring: z.boolean({ error: 'Choose on or off' }),
+});
+
+export const SettingsSchema = z.strictObject({
+  apiBaseUrl: endpoint,
+  rpcUrl: endpoint,
+  pollMinutes: number('polling period')
+    .min(POLL_FLOOR_MINUTES, 'Poll at most every 30 seconds (0.5 minutes): browsers do not wake extensions more often')
+    .max(POLL_MAX_MINUTES, 'Poll at least once a day (1440 minutes)'),
+  badgeUnit: z.enum(BADGE_UNITS, { error: 'Choose USD, DIEM or automatic' }),
+  lowBalanceRatio: number('share of the cap')
+    .min(0, 'Use a share between 0 and 1 (0.1 = 10 %)')
+    .max(1, 'Use a share between 0 and 1 (0.1 = 10 %)'),
+  lowBalanceAbsolute: number('amount').min(0, 'Use 0 or more').max(1e10, 'This amount is too large'),
+  autoLockMinutes: number('lock delay')
+    .int('Use whole minutes')
+    .min(0, 'Use 0 (lock only when the browser restarts) or more minutes')
+    .max(AUTO_LOCK_MAX_MINUTES, 'Lock at least once a week (10080 minutes)'),
+  clipboardClearSeconds: number('clipboard delay')
+    .int('Use whole seconds')
+    .min(0, 'Use 0 (never clear) or more seconds')
+    .max(CLIPBOARD_MAX_SECONDS, 'Clear the clipboard within 10 minutes (600 seconds)'),
+  notifications: NotificationSettingsSchema,
+  activeKeyId: z.string().min(1).max(128).nullable(),
+});
+
+export type Settings = z.output<typeof SettingsSchema>;
+export type NotificationSettings = Settings['notifications'];
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  apiBaseUrl: PRODUCTION_API_BASE_URL,
+  rpcUrl: PRODUCTION_RPC_URL,
+  pollMinutes: 5,
+  badgeUnit: 'auto',
+  lowBalanceRatio: 0.1,
+  lowBalanceAbsolute: 1,
+  autoLockMinutes: 0,
+  clipboardClearSeconds: 30,
+  notifications: Object.freeze({ blocked: false, lowBalance: false, expiring: false }),
+  activeKeyId: null,
+}) as Settings;
+
+/** The sandbox API's base URL for a port of 127.0.0.1. */
+export function sandboxApiBaseUrl(port: number): string {
+  return `http://127.0.0.1:${port}/api/v1`;
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './schema';
+
+/** One refused setting and the reason, in words a person can act on. */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toFieldErrors(error: z.ZodError): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.push({ field: base ? `${base}.${key}` : key, reason: 'There is no such setting' });
+    } else {
+      errors.push({ field: base || '(settings)', reason: issue.message });
+    }
+  }
+  return errors;
+}
+
+/**
+ * Applies a partial change to the current settings and checks the result. Nothing
+ * is half-applied: either every field is valid and the new settings come back, or
+ * the reasons for each refused field do.
+ */
+export function applySettingsPatch(current: Settings, patch: unknown): SettingsResult {
+  if (!isRecord(patch)) return { ok: false, errors: [{ field: '(settings)', reason: 'The change was not a list of settings' }] };
+  const merged: Record<string, unknown> = { ...current, ...patch };
+  if (isRecord(patch.notifications)) merged.notifications = { ...current.notifications, ...patch.notifications };
+  const parsed = SettingsSchema.safeParse(merged);
+  return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, errors: toFieldErrors(parsed.error) };
+}
+
+/**
+ * Reads a stored value field by field: a damaged or missing field falls back to its
+ * default while every valid field is kept, so one bad value loses nothing else.
+ */
+export function parseStoredSettings(raw: unknown): Settings {
+  const whole = SettingsSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const stored = isRecord(raw) ? raw : {};
+  const out: Record<string, unknown> = {};
+  const shape = SettingsSchema.shape;
+  for (const key of Object.keys(shape) as (keyof Settings)[]) {
+    const field = shape[key].safeParse(stored[key]);
+    out[key] = field.success ? field.data : DEFAULT_SETTINGS[key];
+  }
+  const notifications = shape.notifications.safeParse(stored.notifications);
+  if (!notifications.success && isRecord(stored.notifications)) {
+    const partial = stored.notifications;
+    out.notifications = Object.fromEntries(
+      Object.entries(DEFAULT_SETTINGS.notifications).map(([k, v]) => [k, typeof partial[k] === 'boolean' ? partial[k] : v]),
+    );
+  }
+  return SettingsSchema.parse(out);
+}
