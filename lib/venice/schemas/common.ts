@@ -1,0 +1,74 @@
+/**
+ * Building blocks shared by the Venice schemas, each faithful to
+ * venice-swagger.yaml (paths /api_keys*, /billing/balance, /x402/balance).
+ */
+import { z } from 'zod';
+
+export const ApiKeyTypeSchema = z.enum(['INFERENCE', 'ADMIN']);
+export type ApiKeyType = z.infer<typeof ApiKeyTypeSchema>;
+
+export const LimitPeriodSchema = z.enum(['EPOCH', 'MONTH', 'LIFETIME']);
+export type LimitPeriod = z.infer<typeof LimitPeriodSchema>;
+
+export const ModelPrivacySchema = z.enum(['ALL', 'PRIVATE_TEXT', 'PRIVATE_ONLY']);
+export type ModelPrivacy = z.infer<typeof ModelPrivacySchema>;
+
+export const MAX_LIMIT_AMOUNT = 9_999_999_999;
+export const MAX_DESCRIPTION_LENGTH = 64;
+
+/** One consumption cap: a number 0..9999999999, or null for "no cap". */
+export const LimitAmountSchema = z.number().min(0).max(MAX_LIMIT_AMOUNT).nullable();
+
+const limitShape = {
+  usd: LimitAmountSchema.optional(),
+  diem: LimitAmountSchema.optional(),
+  /** Deprecated by Venice (legacy DIEM); still accepted and echoed. */
+  vcu: LimitAmountSchema.optional(),
+};
+/** `consumptionLimit(s)` as the server sends it. */
+export const ConsumptionLimitSchema = z.object(limitShape);
+/** `consumptionLimit` as the client sends it: unknown fields are an error. */
+export const ConsumptionLimitInputSchema = z.strictObject(limitShape);
+export type ConsumptionLimit = z.infer<typeof ConsumptionLimitSchema>;
+
+/** Money and usage amounts the server sends as decimal strings, e.g. "10.2424". */
+export const DecimalStringSchema = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'Expected a decimal number string');
+
+export const DescriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH, `At most ${MAX_DESCRIPTION_LENGTH} characters`);
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+/** True when a YYYY-MM-DD[THH:mm:ss[.sss]Z] string names a real calendar date and time. */
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  if (value.length === 10) return true;
+  const [hh, mm, ss] = value.slice(11, 19).split(':').map(Number) as [number, number, number];
+  return hh < 24 && mm < 60 && ss < 60;
+}
+
+/** `expiresAt` on create and mint: "" (never), YYYY-MM-DD, or YYYY-MM-DDTHH:mm:ss[.sss]Z. */
+export const ExpiresAtInputSchema = z.union([
+  z.literal(''),
+  z.string().regex(DATE_ONLY).refine(isRealDate, 'Not a real date'),
+  z.string().regex(DATE_TIME).refine(isRealDate, 'Not a real date and time'),
+]);
+/** `expiresAt` on update: the same, or null; "" and null both remove the expiry. */
+export const ExpiresAtUpdateSchema = ExpiresAtInputSchema.nullable();
+
+/**
+ * A key id as the client puts it into a path or query. Venice ids are UUIDs; the
+ * check keeps any id from spelling a sibling route such as "rate_limits".
+ */
+export const KeyIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,128}$/, 'Not a valid key id');
+
+/** An EVM address (checksummed or not). */
+export const EvmAddressSchema = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'Not an EVM address');
+
+/** A JWT as issued by GET /api_keys/generate_web3_key: three base64url segments. */
+export const JwtSchema = z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'Not a JWT');
+
+/** An EIP-191 signature: 0x and at least 64 bytes of hex (65 for a plain account). */
+export const HexSignatureSchema = z.string().regex(/^0x(?:[0-9a-fA-F]{2}){64,}$/, 'Not a hex signature');

@@ -1,0 +1,14 @@
+/** The body of a non-2xx answer: `{ error: "..." }`, or an OpenAI-style `{ error: { message } }`. */
+import { z } from 'zod';
+
+export const ErrorBodySchema = z.object({
+  error: z.union([z.string(), z.object({ message: z.string() })]),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** The server's error text, or undefined when the body does not carry one. */
+export function errorText(body: unknown): string | undefined {
+  const parsed = ErrorBodySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error.message;
+}
