@@ -1,0 +1,11 @@
+/** The live check of a pasted key: GET /api_keys/rate_limits with it, through the Venice client. */
+import { createVeniceClient, type FetchLike } from '../venice';
+import type { CheckKey } from './import-key';
+
+export function veniceKeyChecker(fetch?: FetchLike): CheckKey {
+  return async (secret, apiBaseUrl) => {
+    const client = createVeniceClient({ baseUrl: apiBaseUrl, apiKey: secret, retries: 1, ...(fetch ? { fetch } : {}) });
+    const limits = await client.getRateLimits();
+    return { expiresAt: limits.keyExpiration ?? null };
+  };
+}

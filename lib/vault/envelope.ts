@@ -1,0 +1,63 @@
+/**
+ * Envelope encryption. A random 256-bit data key encrypts every secret with
+ * AES-GCM (fresh 96-bit IV each time); the data key itself is stored only wrapped
+ * by the passphrase-derived key. Additional data binds each ciphertext to where
+ * it belongs: a record's id, or the vault's id, plus the envelope version, so a
+ * moved or edited ciphertext fails to open.
+ */
+import { z } from 'zod';
+import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from './encoding';
+
+export const ENVELOPE_VERSION = 1;
+export const DATA_KEY_BYTES = 32;
+export const IV_BYTES = 12;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(20_000);
+
+export const SealedSchema = z.strictObject({
+  v: z.literal(ENVELOPE_VERSION),
+  iv: base64,
+  ct: base64,
+});
+export type Sealed = z.infer<typeof SealedSchema>;
+
+export const recordAad = (recordId: string, v = ENVELOPE_VERSION) => utf8(`venice-key-wallet/record/v${v}/${recordId}`);
+export const wrapAad = (vaultId: string, v = ENVELOPE_VERSION) => utf8(`venice-key-wallet/vault/v${v}/${vaultId}`);
+
+async function seal(key: CryptoKey, plaintext: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Promise<Sealed> {
+  const iv = randomBytes(IV_BYTES);
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plaintext);
+  return { v: ENVELOPE_VERSION, iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
+}
+
+/** Opens a sealed value; throws if the key, IV, ciphertext or additional data differ in any bit. */
+async function open(key: CryptoKey, sealed: Sealed, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const iv = fromBase64(sealed.iv);
+  if (iv.length !== IV_BYTES) throw new Error('bad iv length');
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, fromBase64(sealed.ct));
+  return new Uint8Array(plain);
+}
+
+export const newDataKeyBytes = (): Uint8Array<ArrayBuffer> => randomBytes(DATA_KEY_BYTES);
+
+/** Imports raw data-key bytes as a non-extractable AES-GCM key for encrypting and decrypting secrets. */
+export function importDataKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  if (raw.length !== DATA_KEY_BYTES) throw new Error('bad data key length');
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
+export const wrapDataKey = (wrappingKey: CryptoKey, raw: Uint8Array<ArrayBuffer>, vaultId: string) =>
+  seal(wrappingKey, raw, wrapAad(vaultId));
+
+export async function unwrapDataKey(wrappingKey: CryptoKey, sealed: Sealed, vaultId: string) {
+  const raw = await open(wrappingKey, sealed, wrapAad(vaultId, sealed.v));
+  if (raw.length !== DATA_KEY_BYTES) throw new Error('bad data key length');
+  return raw;
+}
+
+export const encryptSecret = (dataKey: CryptoKey, recordId: string, secret: string) =>
+  seal(dataKey, utf8(secret), recordAad(recordId));
+
+export async function decryptSecret(dataKey: CryptoKey, recordId: string, sealed: Sealed): Promise<string> {
+  return fromUtf8(await open(dataKey, sealed, recordAad(recordId, sealed.v)));
+}

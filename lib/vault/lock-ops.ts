@@ -1,0 +1,104 @@
+/** Setting up, unlocking, locking, changing the passphrase and resetting the vault. */
+import { fail, requireVault, writeVault, type VaultContext } from './context';
+import { NO_FAILURES, recordFailure, remainingWait } from './backoff';
+import { wipe } from './encoding';
+import { newDataKeyBytes, unwrapDataKey, wrapDataKey } from './envelope';
+import { VAULT_FORMAT, type StoredVault } from './format';
+import { deriveWrappingKey, kdfNeedsUpgrade, newKdfParams } from './kdf';
+import { checkPassphrase } from './passphrase-policy';
+import { closeSession, openSession } from './session';
+import { GuardSchema, readParsed, readVault } from './store';
+
+/** The literal a person types to confirm erasing the vault. */
+export const RESET_CONFIRMATION = 'ERASE';
+
+function checkNewPassphrase(passphrase: string, confirm: string): void {
+  if (passphrase !== confirm) fail('VAULT_PASSPHRASE_MISMATCH');
+  const problem = checkPassphrase(passphrase);
+  if (problem) fail('VAULT_PASSPHRASE_WEAK', `Reason: ${problem}.`);
+}
+
+async function wrapWithNewPassphrase(ctx: VaultContext, vault: Pick<StoredVault, 'id'>, raw: Uint8Array<ArrayBuffer>, passphrase: string) {
+  const kdf = newKdfParams(ctx.iterations);
+  const wrapped = await wrapDataKey(await deriveWrappingKey(passphrase, kdf), raw, vault.id);
+  return { kdf, wrapped };
+}
+
+export async function setup(ctx: VaultContext, passphrase: string, confirm: string): Promise<void> {
+  checkNewPassphrase(passphrase, confirm);
+  if ((await readVault(ctx.items)).kind !== 'absent') fail('INVALID_REQUEST', 'A vault already exists. Unlock it, or reset it first.');
+  const raw = newDataKeyBytes();
+  try {
+    const id = crypto.randomUUID();
+    const sealed = await wrapWithNewPassphrase(ctx, { id }, raw, passphrase);
+    await writeVault(ctx, { format: VAULT_FORMAT, id, createdAt: new Date(ctx.now()).toISOString(), ...sealed, records: [] });
+    await ctx.items.guard.setValue(NO_FAILURES);
+    await openSession(ctx.items, raw, ctx.now());
+  } finally {
+    wipe(raw);
+  }
+}
+
+/**
+ * Opens the data key with a passphrase, counting failures: a wrong passphrase
+ * (or a damaged salt or wrapped key, which look the same) adds to the wait.
+ */
+async function openDataKey(ctx: VaultContext, vault: StoredVault, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
+  const guard = await readParsed(ctx.items.guard, GuardSchema, NO_FAILURES);
+  const wait = remainingWait(guard, ctx.now());
+  if (wait > 0) fail('RATE_LIMITED', `Wait ${Math.ceil(wait / 1000)} s before the next try.`);
+  try {
+    const raw = await unwrapDataKey(await deriveWrappingKey(passphrase, vault.kdf), vault.wrapped, vault.id);
+    if (guard.failures > 0) await ctx.items.guard.setValue(NO_FAILURES);
+    return raw;
+  } catch {
+    const next = recordFailure(guard, ctx.now());
+    await ctx.items.guard.setValue(next);
+    const seconds = Math.ceil(remainingWait(next, ctx.now()) / 1000);
+    return fail('VAULT_WRONG_PASSPHRASE', seconds > 0 ? `Wait ${seconds} s before the next try.` : undefined);
+  }
+}
+
+export async function unlock(ctx: VaultContext, passphrase: string): Promise<{ upgradedKdf: boolean }> {
+  const { vault } = await requireVault(ctx);
+  const raw = await openDataKey(ctx, vault, passphrase);
+  try {
+    let upgradedKdf = false;
+    if (kdfNeedsUpgrade(vault.kdf, ctx.iterations)) {
+      // A raised default: re-wrap the same data key under fresh, stronger parameters.
+      await writeVault(ctx, { ...vault, ...(await wrapWithNewPassphrase(ctx, vault, raw, passphrase)) });
+      upgradedKdf = true;
+    }
+    await openSession(ctx.items, raw, ctx.now());
+    return { upgradedKdf };
+  } finally {
+    wipe(raw);
+  }
+}
+
+export const lock = (ctx: VaultContext): Promise<void> => closeSession(ctx.items);
+
+/** Re-wraps only the data key under the new passphrase, in one storage write; every secret stays as it is. */
+export async function changePassphrase(ctx: VaultContext, current: string, next: string, confirm: string): Promise<void> {
+  checkNewPassphrase(next, confirm);
+  const { vault } = await requireVault(ctx);
+  const raw = await openDataKey(ctx, vault, current);
+  try {
+    await writeVault(ctx, { ...vault, ...(await wrapWithNewPassphrase(ctx, vault, raw, next)) });
+    await openSession(ctx.items, raw, ctx.now());
+  } finally {
+    wipe(raw);
+  }
+}
+
+/** Erases the vault, every stored secret with it, after the typed confirmation. */
+export async function reset(ctx: VaultContext, confirmation: string): Promise<void> {
+  if (confirmation !== RESET_CONFIRMATION) fail('INVALID_REQUEST', `Type ${RESET_CONFIRMATION} to confirm.`);
+  await closeSession(ctx.items);
+  try {
+    await ctx.items.vault.removeValue();
+    await ctx.items.guard.removeValue();
+  } catch {
+    fail('VAULT_STORAGE_FAILED');
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Every storage item of the vault, declared once, with a version and a zod parse on read.
+ * - local:vault       the sealed vault (format v2, migrated from v1 on load)
+ * - local:vaultGuard  failed unlock attempts and the wait they impose (survives a popup reopen)
+ * - session:vaultSession  the unlocked data key (raw bytes, base64) and the last activity time
+ */
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import { StoredRecordSchema, type StoredRecord } from './record';
+import { migrateV1ToV2, VAULT_FORMAT, VaultHeaderSchema, type StoredVault } from './format';
+
+export const GuardSchema = z.strictObject({
+  failures: z.number().int().min(0),
+  blockedUntil: z.number().min(0),
+});
+export type Guard = z.infer<typeof GuardSchema>;
+
+export const SessionSchema = z.strictObject({
+  /** base64 of the raw 256-bit data key; present only while unlocked. */
+  key: z.string().min(40).max(60),
+  lastActivity: z.number(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** Declares the items. Call once per context (migrations run when the vault item is declared). */
+export function defineVaultStorage() {
+  return {
+    vault: storage.defineItem<unknown>('local:vault', { version: VAULT_FORMAT, migrations: { 2: migrateV1ToV2 } }),
+    guard: storage.defineItem<unknown>('local:vaultGuard'),
+    session: storage.defineItem<unknown>('session:vaultSession'),
+  };
+}
+export type VaultStorage = ReturnType<typeof defineVaultStorage>;
+
+export interface DamagedRecord {
+  /** The record's id when it can still be read, else its position as `#<index>`. */
+  id: string;
+  reason: 'shape' | 'decrypt';
+}
+
+export type VaultRead =
+  | { kind: 'absent' }
+  | { kind: 'damaged' }
+  | { kind: 'ok'; vault: StoredVault; records: StoredRecord[]; damaged: DamagedRecord[] };
+
+const idOf = (value: unknown, index: number): string => {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length <= 100 ? id : `#${index}`;
+};
+
+/** Reads and checks the vault. A record that does not fit is set aside and reported; the rest stay usable. */
+export async function readVault(items: VaultStorage): Promise<VaultRead> {
+  const raw = await items.vault.getValue();
+  if (raw == null) return { kind: 'absent' };
+  const header = VaultHeaderSchema.safeParse(raw);
+  if (!header.success) return { kind: 'damaged' };
+  const records: StoredRecord[] = [];
+  const damaged: DamagedRecord[] = [];
+  header.data.records.forEach((value, index) => {
+    const record = StoredRecordSchema.safeParse(value);
+    if (record.success) records.push(record.data);
+    else damaged.push({ id: idOf(value, index), reason: 'shape' });
+  });
+  return { kind: 'ok', vault: header.data, records, damaged };
+}
+
+export async function readParsed<T>(item: { getValue(): Promise<unknown> }, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  const parsed = schema.safeParse(await item.getValue());
+  return parsed.success ? parsed.data : fallback;
+}

@@ -1,0 +1,70 @@
+/**
+ * The vault service the background runs: every action, serialised so two writes
+ * never interleave. Secrets leave it only through `reveal` (to the popup) and
+ * `getSecret` (to background code such as the balance poller).
+ */
+import { importKey, type CheckKey, type ImportInput } from './import-key';
+import { metaOf, removeKey, revealKey, saveKey, undecryptable } from './key-ops';
+import { changePassphrase, lock, reset, setup, unlock } from './lock-ops';
+import { makeContext, serial, type ContextOptions, type VaultContext } from './context';
+import { NO_FAILURES, remainingWait } from './backoff';
+import { lockIfIdle, sessionKey } from './session';
+import { GuardSchema, readParsed, readVault, type DamagedRecord, type VaultStorage } from './store';
+import type { KeyMeta, NewKeyMeta } from './record';
+
+export type VaultStatus =
+  | { state: 'not-set-up' }
+  | { state: 'damaged' }
+  | { state: 'locked'; retryInMs: number; records: KeyMeta[]; damaged: DamagedRecord[] }
+  | { state: 'unlocked'; records: KeyMeta[]; damaged: DamagedRecord[]; clipboardClearSeconds: number };
+
+/** The state of the vault. Reading it is not activity: it never extends the auto-lock. */
+export async function vaultStatus(ctx: VaultContext): Promise<VaultStatus> {
+  const read = await readVault(ctx.items);
+  if (read.kind === 'absent') return { state: 'not-set-up' };
+  if (read.kind === 'damaged') return { state: 'damaged' };
+  const prefs = await ctx.prefs();
+  const dataKey = await sessionKey(ctx.items, ctx.now(), prefs.autoLockMinutes, false);
+  if (!dataKey) {
+    const guard = await readParsed(ctx.items.guard, GuardSchema, NO_FAILURES);
+    return { state: 'locked', retryInMs: remainingWait(guard, ctx.now()), records: read.records.map(metaOf), damaged: read.damaged };
+  }
+  const broken = await undecryptable(dataKey, read.records);
+  const brokenIds = new Set(broken.map((d) => d.id));
+  return {
+    state: 'unlocked',
+    records: read.records.filter((r) => !brokenIds.has(r.id)).map(metaOf),
+    damaged: [...read.damaged, ...broken],
+    clipboardClearSeconds: prefs.clipboardClearSeconds,
+  };
+}
+
+export interface VaultOptions extends ContextOptions {
+  /** Used by `importKey` to check a pasted key at Venice before saving it. */
+  checkKey?: CheckKey;
+}
+
+export function createVault(items: VaultStorage, options: VaultOptions = {}) {
+  const ctx = makeContext(items, options);
+  const queue = serial();
+  const checkKey: CheckKey = options.checkKey ?? (async () => { throw new Error('no key checker configured'); });
+  const autoLock = async () => (await ctx.prefs()).autoLockMinutes;
+  return {
+    status: () => queue(() => vaultStatus(ctx)),
+    setup: (passphrase: string, confirm: string) => queue(() => setup(ctx, passphrase, confirm)),
+    unlock: (passphrase: string) => queue(() => unlock(ctx, passphrase)),
+    lock: () => queue(() => lock(ctx)),
+    changePassphrase: (current: string, next: string, confirm: string) =>
+      queue(() => changePassphrase(ctx, current, next, confirm)),
+    reset: (confirmation: string) => queue(() => reset(ctx, confirmation)),
+    /** Encrypts and stores a key (the mint flow calls this). See key-ops.ts for its errors. */
+    saveKey: (meta: NewKeyMeta, secret: string) => queue(() => saveKey(ctx, meta, secret)),
+    importKey: (input: ImportInput) => queue(() => importKey(ctx, checkKey, input)),
+    reveal: (id: string) => queue(() => revealKey(ctx, id)),
+    remove: (id: string) => queue(() => removeKey(ctx, id)),
+    isUnlocked: () => queue(async () => (await sessionKey(items, ctx.now(), await autoLock(), false)) !== null),
+    /** The auto-lock alarm calls this: locks when idle too long. */
+    lockIfIdle: () => queue(async () => lockIfIdle(items, ctx.now(), await autoLock())),
+  };
+}
+export type Vault = ReturnType<typeof createVault>;
