@@ -1,0 +1,69 @@
+/**
+ * Errors only the mint flow knows: an interrupted step, a wallet that never
+ * answers, a mint whose outcome is unknown. They reuse codes of the error table
+ * with a sentence that says what happened to the key and what to do next.
+ */
+import { appError, toAppError, type AppError } from '../errors';
+
+/** Where a person checks which keys exist (Venice's API settings page). */
+export const VENICE_KEYS_URL = 'https://venice.ai/settings/api';
+
+export function walletTimeout(minutes: number): AppError {
+  return {
+    code: 'TIMEOUT',
+    message: `Your wallet did not answer within ${minutes} minutes. No key was created. Try again.`,
+    action: 'retry',
+  };
+}
+
+export const connectInterrupted = (): AppError => ({
+  code: 'ABORTED',
+  message: 'The extension restarted while connecting your wallet. Nothing was sent. Try again.',
+  action: 'retry',
+});
+
+export const signInterrupted = (): AppError => ({
+  code: 'ABORTED',
+  message: 'The extension restarted while waiting for your wallet. No key was created. Try again.',
+  action: 'retry',
+});
+
+/** A restart while the mint request was out: it may have created a key, so nothing is re-sent. */
+export const mintInterrupted = (): AppError => ({
+  code: 'ABORTED',
+  message:
+    'The extension restarted while Venice was creating your key, so a key may have been created. Check your keys on venice.ai before you try again.',
+  action: 'check_key',
+});
+
+/** A restart before an unsaved key was copied: the key exists at Venice but its secret is gone. */
+export function unstoredKeyLost(last6: string): AppError {
+  return {
+    code: 'VAULT_STORAGE_FAILED',
+    message:
+      'A key was created but could not be saved, and the extension restarted before you copied it. Revoke it on venice.ai and create a new one.',
+    action: 'check_key',
+    detail: `Key ending in ${last6}`,
+  };
+}
+
+/** Codes after which the mint request may have reached Venice and created a key. */
+const OUTCOME_UNKNOWN = new Set(['TIMEOUT', 'NETWORK_ERROR', 'ABORTED', 'MALFORMED_RESPONSE', 'UNKNOWN']);
+
+/**
+ * The error a failed mint request ends in. When the answer never came back (or could
+ * not be read), the key may exist: the person is told to check before trying again.
+ */
+export function mintFailure(thrown: unknown): AppError {
+  const error = toAppError(thrown);
+  if (!OUTCOME_UNKNOWN.has(error.code)) return error;
+  return {
+    code: error.code,
+    message: 'The answer from Venice did not arrive, so a key may have been created. Check your keys on venice.ai before you try again.',
+    action: 'check_key',
+  };
+}
+
+/** The wallet account that signed is not the connected one any more. */
+export const accountChanged = (): AppError => appError('WALLET_ACCOUNT_CHANGED');
+export const walletLocked = (): AppError => appError('WALLET_LOCKED');

@@ -1,0 +1,100 @@
+/**
+ * The mint flow's state, as persisted in storage.session and sent to the popup.
+ * It never holds a secret: no API key, token or signature (a minted key appears
+ * only as its ids and last six characters).
+ */
+import { z } from 'zod';
+import { AppErrorSchema } from '../errors';
+import { ApiKeyTypeSchema, EvmAddressSchema } from '../venice/schemas';
+import { MintOptionsSchema } from './options';
+
+export const WalletInfoSchema = z.strictObject({
+  /** EIP-6963 uuid (or another stable id the wallet session gives). */
+  id: z.string().min(1).max(200),
+  name: z.string().max(100),
+  rdns: z.string().max(200).optional(),
+});
+export type WalletInfo = z.infer<typeof WalletInfoSchema>;
+
+const wei = z.string().regex(/^\d{1,80}$/);
+export const EligibilitySchema = z.strictObject({
+  /** sVVV (staked VVV) and VVV balances in wei, as decimal strings. */
+  staked: wei,
+  liquid: wei,
+  eligible: z.boolean(),
+  /** none: holds nothing; liquid-not-staked: holds VVV but none staked; rpc-unreachable: could not check. */
+  reason: z.enum(['none', 'liquid-not-staked', 'rpc-unreachable']).optional(),
+});
+export type Eligibility = z.infer<typeof EligibilitySchema>;
+
+export const KeySummarySchema = z.strictObject({
+  /** The vault record id, once stored. */
+  recordId: z.string().min(1).max(100).optional(),
+  /** Venice's id of the key. */
+  veniceId: z.string().min(1).max(100),
+  last6: z.string().min(1).max(6),
+  apiKeyType: ApiKeyTypeSchema,
+  description: z.string().max(64),
+});
+export type KeySummary = z.infer<typeof KeySummarySchema>;
+
+/** What the flow knows across steps: the connected wallet, its eligibility and the chosen options. */
+export const FlowContextSchema = z.strictObject({
+  address: EvmAddressSchema.optional(),
+  wallet: z.string().min(1).max(200).optional(),
+  wallets: z.array(WalletInfoSchema).max(20),
+  eligibility: EligibilitySchema.optional(),
+  options: MintOptionsSchema.optional(),
+});
+export type FlowContext = z.infer<typeof FlowContextSchema>;
+
+const base = {
+  flowId: z.string().max(100),
+  updatedAt: z.number(),
+  ctx: FlowContextSchema,
+};
+
+export const FLOW_STATUSES = [
+  'idle',
+  'needs-unlock',
+  'connecting',
+  'ready',
+  'awaiting-signature',
+  'minting',
+  'saved',
+  'saved-unstored',
+  'failed',
+] as const;
+export type FlowStatus = (typeof FLOW_STATUSES)[number];
+
+export const FlowStateSchema = z.discriminatedUnion('status', [
+  z.strictObject({ ...base, status: z.literal('idle') }),
+  z.strictObject({
+    ...base,
+    status: z.literal('needs-unlock'),
+    vault: z.enum(['locked', 'uninitialized']),
+    /** Where the flow goes once the vault is unlocked. */
+    resume: z.enum(['connect', 'ready']),
+  }),
+  z.strictObject({ ...base, status: z.literal('connecting'), walletId: z.string().min(1).max(200).optional() }),
+  z.strictObject({ ...base, status: z.literal('ready'), tokenExpiresAt: z.number().optional() }),
+  z.strictObject({ ...base, status: z.literal('awaiting-signature'), attempt: z.union([z.literal(1), z.literal(2)]) }),
+  z.strictObject({ ...base, status: z.literal('minting'), attempt: z.union([z.literal(1), z.literal(2)]) }),
+  z.strictObject({ ...base, status: z.literal('saved'), key: KeySummarySchema }),
+  z.strictObject({ ...base, status: z.literal('saved-unstored'), key: KeySummarySchema, error: AppErrorSchema }),
+  z.strictObject({ ...base, status: z.literal('failed'), error: AppErrorSchema, from: z.enum(FLOW_STATUSES) }),
+]);
+export type FlowState = z.infer<typeof FlowStateSchema>;
+export type StateOf<S extends FlowStatus> = Extract<FlowState, { status: S }>;
+
+export const IDLE: FlowState = Object.freeze({ status: 'idle', flowId: '', updatedAt: 0, ctx: Object.freeze({ wallets: [] }) }) as FlowState;
+
+/** Reads any stored value as a flow state; a value that does not fit is the idle state. */
+export function parseFlowState(raw: unknown): FlowState {
+  const parsed = FlowStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : IDLE;
+}
+
+/** States with a step in progress: a start or a mint click joins them instead of starting anew. */
+export const BUSY_STATUSES: ReadonlySet<FlowStatus> = new Set(['connecting', 'awaiting-signature', 'minting']);
+export const isBusy = (state: FlowState): boolean => BUSY_STATUSES.has(state.status);
