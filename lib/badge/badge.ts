@@ -1,0 +1,57 @@
+import { assess } from './assess';
+import { compactAmount, compactUsd, formatDuration } from './format';
+import { BADGE_COLORS, type Badge, type BadgeState, type PollView } from './schema';
+import { keyName, limitsTitle } from './title';
+
+const APP = 'Venice Key Wallet';
+
+function freshness(poll: PollView, now: number, stale: boolean): string {
+  const age = poll.fetchedAt === null ? '' : `Updated ${formatDuration(now - poll.fetchedAt)} ago.`;
+  if (poll.status === 'error' && poll.error) return `Could not refresh: ${poll.error.message} ${age}`.trim();
+  return stale ? `${age} This may be out of date.` : age;
+}
+
+/**
+ * What the toolbar shows for a state: a short text (at most 4 characters, as
+ * Chrome shows about that many), its background colour and a tooltip in words.
+ * A pure function: the poller and the popup both call it.
+ */
+export function badgeFor(state: BadgeState): Badge {
+  switch (state.kind) {
+    case 'waiting-wallet':
+      return { text: '…', color: BADGE_COLORS.muted, title: `${APP}: waiting for your wallet to sign.` };
+    case 'locked':
+      return { text: '•••', color: BADGE_COLORS.muted, title: `${APP} is locked. Open it and enter your passphrase to see balances.` };
+    case 'no-key':
+      return { text: '', color: BADGE_COLORS.muted, title: `${APP}: no API key yet. Open it to get one from your wallet.` };
+    case 'key':
+      break;
+  }
+  const { key, poll, prefs, now } = state;
+  const name = keyName(key);
+  if (poll?.status === 'revoked') {
+    return {
+      text: '!',
+      color: BADGE_COLORS.alert,
+      title: `${name}\nVenice did not accept this key: it may be revoked, wrong or expired. Checking has stopped.`,
+    };
+  }
+  if (!poll?.limits) {
+    const failed = poll?.status === 'error' && poll.error;
+    return {
+      text: failed ? '?' : '…',
+      color: BADGE_COLORS.muted,
+      title: `${name}\n${failed ? `Could not check the balance: ${poll.error!.message}` : 'Checking the balance…'}`,
+    };
+  }
+  const a = assess(poll.limits, key, prefs, now);
+  const stale = poll.status === 'error' || (poll.fetchedAt !== null && now - poll.fetchedAt > 3 * prefs.pollMinutes * 60_000);
+  const lines = limitsTitle(key, poll.limits, a, prefs, now);
+  const fresh = freshness(poll, now, stale);
+  if (fresh) lines.push(fresh);
+  const title = lines.join('\n');
+  if (a.expired || a.blocked) return { text: '!', color: BADGE_COLORS.alert, title };
+  const text = a.amount === null ? '?' : a.unit === 'DIEM' ? compactAmount(a.amount) : compactUsd(a.amount);
+  const color = stale ? BADGE_COLORS.muted : a.low ? BADGE_COLORS.low : BADGE_COLORS.normal;
+  return { text, color, title };
+}

@@ -1,0 +1,76 @@
+/**
+ * What the badge is computed from: the non-secret facts about a key and the last
+ * GET /api_keys/rate_limits result. The same schemas check the poll cache on read
+ * and the status message the popup receives.
+ */
+import { z } from 'zod';
+
+export const LIMIT_PERIODS = ['EPOCH', 'MONTH', 'LIFETIME'] as const;
+export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
+
+const amount = z.number().min(0);
+
+/** Balances the key can spend now (swagger: data.balances; each may be missing). */
+export const BalancesSchema = z.object({
+  USD: z.number().optional(),
+  DIEM: z.number().optional(),
+  BUNDLED_CREDITS: z.number().optional(),
+});
+export type Balances = z.infer<typeof BalancesSchema>;
+
+/** The part of a rate-limits answer worth keeping: no per-model table, no secret. */
+export const LimitsSnapshotSchema = z.object({
+  accessPermitted: z.boolean(),
+  apiTier: z.object({ id: z.string(), isCharged: z.boolean() }).optional(),
+  balances: BalancesSchema,
+  keyExpiration: z.string().nullable(),
+  nextEpochBegins: z.string(),
+});
+export type LimitsSnapshot = z.infer<typeof LimitsSnapshotSchema>;
+
+/** A key as the badge sees it: its name, the last six characters and the caps asked for. */
+export const KeyMetaSchema = z.object({
+  id: z.string().min(1),
+  description: z.string().max(200),
+  last6: z.string().max(6),
+  limits: z.object({ usd: amount.nullable().optional(), diem: amount.nullable().optional() }).optional(),
+  limitPeriod: z.enum(LIMIT_PERIODS).optional(),
+  currentPeriodUsage: z.object({ usd: amount.optional(), diem: amount.optional() }).optional(),
+});
+export type KeyMeta = z.infer<typeof KeyMetaSchema>;
+
+export const WireErrorDataSchema = z.object({ code: z.string(), message: z.string(), action: z.string() });
+
+/** The last poll of one key: its outcome, when, and the last good result. */
+export const PollViewSchema = z.object({
+  status: z.enum(['ok', 'error', 'revoked']),
+  attemptedAt: z.number(),
+  fetchedAt: z.number().nullable(),
+  limits: LimitsSnapshotSchema.nullable(),
+  error: WireErrorDataSchema.nullable(),
+});
+export type PollView = z.infer<typeof PollViewSchema>;
+
+export const BadgeSchema = z.object({ text: z.string().max(4), color: z.string(), title: z.string() });
+export type Badge = z.infer<typeof BadgeSchema>;
+
+export interface BadgePrefs {
+  badgeUnit: 'USD' | 'DIEM' | 'auto';
+  lowBalanceRatio: number;
+  lowBalanceAbsolute: number;
+  /** The polling period; data older than three periods is shown as stale. */
+  pollMinutes: number;
+}
+
+export type BadgeState =
+  | { kind: 'locked' }
+  | { kind: 'no-key' }
+  | { kind: 'waiting-wallet' }
+  | { kind: 'key'; key: KeyMeta; poll: PollView | null; prefs: BadgePrefs; now: number };
+
+export const BADGE_COLORS = {
+  normal: '#2f6f4e',
+  low: '#b26b00',
+  alert: '#c62828',
+  muted: '#6b7280',
+} as const;
