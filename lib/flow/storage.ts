@@ -1,0 +1,30 @@
+/**
+ * The flow's one stored item, `session:mintFlow` (storage.session: memory only,
+ * kept across a service-worker restart, gone when the browser closes). The badge
+ * reads it to show "…" while the wallet is asked. Every read is checked with zod;
+ * a value that does not fit reads as idle.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { FlowStore } from './deps';
+import { IDLE, parseFlowState, type FlowState } from './state';
+
+export const mintFlowItem = storage.defineItem<unknown>('session:mintFlow', { fallback: IDLE, version: 1 });
+
+export async function readFlowState(): Promise<FlowState> {
+  return parseFlowState(await mintFlowItem.getValue());
+}
+
+/** Calls `listener` with the checked state whenever it changes (the popup and the badge use it). */
+export function watchFlowState(listener: (state: FlowState) => void): () => void {
+  return mintFlowItem.watch((value) => listener(parseFlowState(value)));
+}
+
+/** The store the runner writes through. */
+export const flowStore: FlowStore = {
+  get: readFlowState,
+  set: (state) => mintFlowItem.setValue(state),
+};
+
+/** True while the wallet is being asked: the badge shows a grey "…". */
+export const isWaitingForWallet = (state: FlowState): boolean =>
+  state.status === 'connecting' || state.status === 'awaiting-signature';
