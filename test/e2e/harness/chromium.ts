@@ -1,0 +1,151 @@
+// Debian's Chromium with the built extension loaded unpacked, driven by Playwright.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_SANDBOX_DIR, CHROMIUM_PATH, POPUP_VIEWPORT } from './paths';
+import { startWorker, stopWorker } from './service-worker';
+import type { Badge, StorageArea } from './types';
+
+export interface ChromiumHarness {
+  context: BrowserContext;
+  extensionId: string;
+  extensionDir: string;
+  /** chrome-extension://<id>/<path> */
+  url(pathname: string): string;
+  openPopup(): Promise<Page>;
+  openExtensionPage(pathname: string): Promise<Page>;
+  /** The running service worker (started first if it was stopped). */
+  getServiceWorker(): Promise<Worker>;
+  /** Stops the worker the way Chrome does after idling; resolves once it is stopped. */
+  stopServiceWorker(): Promise<void>;
+  readBadge(tabId?: number): Promise<Badge>;
+  dumpStorage(area: StorageArea): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface LaunchChromiumOptions {
+  extensionDir?: string;
+  headless?: boolean;
+}
+
+/** Chromium derives an unpacked extension's id from its absolute path: sha256, 32 hex digits mapped to a-p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
+/** Opens chrome-extension://<id>/popup.html in a tab sized like an action popup. */
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(POPUP_VIEWPORT);
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}
+
+export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumHarness> {
+  const extensionDir = path.resolve(options.extensionDir ?? CHROME_SANDBOX_DIR);
+  const extensionId = unpackedExtensionId(extensionDir);
+  const origin = `chrome-extension://${extensionId}/`;
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'vkw-chromium-'));
+  let context: BrowserContext;
+  try {
+    // Playwright passes --headless, which is Chromium's new headless mode (the old one is gone).
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      args: chromiumArgs(extensionDir),
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const ours = (w: Worker) => w.url().startsWith(origin);
+  const findWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
+  try {
+    await findWorker();
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error(`extension ${extensionId} from ${extensionDir} did not start a service worker: ${String(error)}`);
+  }
+
+  const openExtensionPage = async (pathname: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(origin + pathname.replace(/^\//, ''));
+    return page;
+  };
+  const getServiceWorker = async (): Promise<Worker> => {
+    await startWorker(context, extensionId);
+    return findWorker();
+  };
+
+  return {
+    context,
+    extensionId,
+    extensionDir,
+    url: (pathname) => origin + pathname.replace(/^\//, ''),
+    openPopup: () => openPopup(context, extensionId),
+    openExtensionPage,
+    getServiceWorker,
+    stopServiceWorker: () => stopWorker(context, extensionId),
+    async readBadge(tabId) {
+      const worker = await getServiceWorker();
+      return worker.evaluate(async (tab) => {
+        const { action } = (globalThis as unknown as { chrome: ChromeActionLike }).chrome;
+        const details = tab === undefined ? {} : { tabId: tab };
+        const [text, color, title] = await Promise.all([
+          action.getBadgeText(details),
+          action.getBadgeBackgroundColor(details),
+          action.getTitle(details),
+        ]);
+        return { text, color, title };
+      }, tabId);
+    },
+    async dumpStorage(area) {
+      // manifest.json opens as an extension-origin document that runs none of our code.
+      const page = await openExtensionPage('manifest.json');
+      try {
+        return await page.evaluate(
+          (a) => (globalThis as unknown as { chrome: ChromeStorageLike }).chrome.storage[a].get(null),
+          area,
+        );
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+interface ChromeActionLike {
+  action: {
+    getBadgeText(d: { tabId?: number }): Promise<string>;
+    getBadgeBackgroundColor(d: { tabId?: number }): Promise<[number, number, number, number]>;
+    getTitle(d: { tabId?: number }): Promise<string>;
+  };
+}
+interface ChromeStorageLike {
+  storage: Record<StorageArea, { get(keys: null): Promise<Record<string, unknown>> }>;
+}

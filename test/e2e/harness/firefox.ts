@@ -1,0 +1,130 @@
+// Firefox ESR with the built extension installed over WebDriver BiDi, driven by Puppeteer.
+// Known upstream bug (puppeteer#14314): page.goto() to a moz-extension:// URL loads
+// the page but never resolves, and page.url() keeps saying about:blank. So pages are
+// opened fire-and-forget and awaited by their location and readyState instead.
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_EXTENSION_UUID, FIREFOX_PATH, FIREFOX_SANDBOX_DIR, GECKO_ID, POPUP_VIEWPORT } from './paths';
+import type { Badge, StorageArea } from './types';
+
+export interface FirefoxHarness {
+  browser: Browser;
+  /** The pinned moz-extension:// host. */
+  extensionUuid: string;
+  extensionDir: string;
+  /** moz-extension://<uuid>/<path> */
+  url(pathname: string): string;
+  openPopup(): Promise<Page>;
+  openExtensionPage(pathname: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** True when the background page (MV3 event page) is loaded right now. */
+  backgroundAlive(): Promise<boolean>;
+  readBadge(tabId?: number): Promise<Badge>;
+  dumpStorage(area: StorageArea): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface LaunchFirefoxOptions {
+  extensionDir?: string;
+  headless?: boolean;
+}
+
+/** Navigates `page` and waits for the document to be there, working around puppeteer#14314. */
+export async function gotoExtensionUrl(page: Page, url: string): Promise<void> {
+  page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    (u: string) => location.href === u && document.readyState === 'complete',
+    { timeout: 15_000, polling: 50 },
+    url,
+  );
+}
+
+export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise<FirefoxHarness> {
+  const extensionDir = path.resolve(options.extensionDir ?? FIREFOX_SANDBOX_DIR);
+  const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    protocol: 'webDriverBiDi',
+    headless: options.headless ?? true,
+    // Without it Firefox refuses BiDi navigation to moz-extension:// ("unsupported operation").
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
+  });
+  const profileDir = profileOf(browser);
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+
+  const url = (pathname: string) => origin + pathname.replace(/^\//, '');
+  const openExtensionPage = async (pathname: string, viewport?: { width: number; height: number }) => {
+    const page = await browser.newPage();
+    if (viewport) await page.setViewport(viewport);
+    await gotoExtensionUrl(page, url(pathname));
+    return page;
+  };
+  /** Runs `fn` in a throwaway extension-origin document that runs none of our code. */
+  const inExtension = async <T>(fn: (arg: never) => T | Promise<T>, arg?: unknown): Promise<Awaited<T>> => {
+    const page = await openExtensionPage('manifest.json');
+    try {
+      return (await page.evaluate(fn as (a: unknown) => T, arg)) as Awaited<T>;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+
+  return {
+    browser,
+    extensionUuid: FIREFOX_EXTENSION_UUID,
+    extensionDir,
+    url,
+    openPopup: () => openExtensionPage('popup.html', POPUP_VIEWPORT),
+    openExtensionPage,
+    backgroundAlive: () =>
+      inExtension(async () => {
+        const rt = (globalThis as unknown as { browser: FirefoxApi }).browser.runtime;
+        const contexts = await rt.getContexts({ contextTypes: ['BACKGROUND'] });
+        return contexts.length > 0;
+      }),
+    readBadge: (tabId) =>
+      inExtension(async (tab: number | undefined) => {
+        const { action } = (globalThis as unknown as { browser: FirefoxApi }).browser;
+        const details = tab === undefined ? {} : { tabId: tab };
+        const [text, color, title] = await Promise.all([
+          action.getBadgeText(details),
+          action.getBadgeBackgroundColor(details),
+          action.getTitle(details),
+        ]);
+        return { text, color, title };
+      }, tabId),
+    dumpStorage: (area) =>
+      inExtension(
+        (a: StorageArea) => (globalThis as unknown as { browser: FirefoxApi }).browser.storage[a].get(null),
+        area,
+      ),
+    async close() {
+      await browser.close().catch(() => undefined);
+      if (profileDir && existsSync(profileDir)) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+function profileOf(browser: Browser): string | undefined {
+  const args = browser.process()?.spawnargs ?? [];
+  const i = args.indexOf('--profile');
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+interface FirefoxApi {
+  runtime: { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
+  action: {
+    getBadgeText(d: { tabId?: number }): Promise<string>;
+    getBadgeBackgroundColor(d: { tabId?: number }): Promise<[number, number, number, number]>;
+    getTitle(d: { tabId?: number }): Promise<string>;
+  };
+  storage: Record<StorageArea, { get(keys: null): Promise<Record<string, unknown>> }>;
+}

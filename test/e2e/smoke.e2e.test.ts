@@ -1,0 +1,80 @@
+// The harness works in Chromium: the built sandbox extension loads, its worker
+// runs, its popup renders, and the harness's own helpers do what they say.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedExtensionName, launchChromium, screenshot, type ChromiumHarness } from './harness/index';
+
+interface ChromeLike {
+  chrome: {
+    management: { getSelf(): Promise<{ name: string; id: string; installType: string }> };
+    runtime: { getManifest(): { manifest_version: number; host_permissions?: string[] } };
+    storage: { local: { set(items: object): Promise<void> } };
+    action: { setBadgeText(d: { text: string }): Promise<void> };
+  };
+}
+
+describe('Chromium loads the built sandbox extension', () => {
+  let h: ChromiumHarness;
+  beforeAll(async () => {
+    h = await launchChromium();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('runs its service worker from the extension origin', async () => {
+    const worker = await h.getServiceWorker();
+    expect(worker.url()).toBe(`chrome-extension://${h.extensionId}/background.js`);
+    const self = await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeLike;
+      const info = await chrome.management.getSelf();
+      const manifest = chrome.runtime.getManifest();
+      return { ...info, mv: manifest.manifest_version, hosts: manifest.host_permissions ?? [] };
+    });
+    expect(self.id).toBe(h.extensionId);
+    expect(self.installType).toBe('development');
+    expect(self.name).toBe(expectedExtensionName());
+    expect(self.mv).toBe(3);
+    expect(self.hosts).toContain('http://127.0.0.1/*');
+  });
+
+  it('renders the popup root element without page errors', async () => {
+    const popup = await h.openPopup();
+    const errors: string[] = [];
+    popup.on('pageerror', (e) => errors.push(e.message));
+    await popup.reload();
+    await popup.locator('#app > *').first().waitFor({ state: 'visible' });
+    expect(await popup.locator('#app').innerText()).not.toBe('');
+    expect(popup.viewportSize()).toEqual({ width: 380, height: 600 });
+    expect(errors).toEqual([]);
+    await screenshot(popup, 'chromium-popup');
+    await popup.close();
+  });
+
+  it('stopServiceWorker kills the worker and getServiceWorker starts a fresh one', async () => {
+    const before = await h.getServiceWorker();
+    await before.evaluate(() => {
+      (globalThis as Record<string, unknown>).__harnessMarker = 'still the old worker';
+    });
+    await h.stopServiceWorker();
+    const after = await h.getServiceWorker();
+    expect(await after.evaluate(() => (globalThis as Record<string, unknown>).__harnessMarker ?? 'fresh')).toBe('fresh');
+  });
+
+  it('dumpStorage and readBadge read what the extension wrote', async () => {
+    const worker = await h.getServiceWorker();
+    const before = await h.readBadge();
+    await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeLike;
+      await chrome.storage.local.set({ harnessProbe: { n: 1 } });
+      await chrome.action.setBadgeText({ text: 'e2e' });
+    });
+    expect(await h.dumpStorage('local')).toMatchObject({ harnessProbe: { n: 1 } });
+    const badge = await h.readBadge();
+    expect(badge.text).toBe('e2e');
+    expect(badge.color).toHaveLength(4);
+    expect(badge.title).toBe(before.title);
+    await worker.evaluate(async (text) => {
+      await (globalThis as unknown as ChromeLike).chrome.action.setBadgeText({ text });
+    }, before.text);
+  });
+});

@@ -1,0 +1,17 @@
+// End-to-end suites: the built extension in real Chromium and Firefox ESR.
+// One file at a time (one browser at a time on 2 cores), long timeouts.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('../../', import.meta.url)),
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/e2e/harness/global-setup.ts'],
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+  },
+});
