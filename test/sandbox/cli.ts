@@ -2,8 +2,10 @@
 //   sandbox api: http://127.0.0.1:PORT/api/v1
 //   sandbox rpc: http://127.0.0.1:PORT
 //   sandbox wallet staked|liquid|empty: ADDRESS PRIVATE_KEY
-// Everything else goes to stderr. SANDBOX_PORT fixes the API port; --state <file> (or
+// Everything else goes to stderr. It stops on SIGINT/SIGTERM/SIGHUP, and when npm, its shell or
+// tsx's wrapper above it exits (see ancestors.ts). SANDBOX_PORT fixes the API port; --state <file> (or
 // SANDBOX_STATE) persists the state; --quiet (or SANDBOX_QUIET=1) silences the request lines.
+import { watchAncestors } from './ancestors';
 import { startSandbox } from './index';
 
 function option(name: string): string | undefined {
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  // npm, its shell and tsx's wrapper: if one of them dies, nobody is left to signal us.
+  watchAncestors(() => stop('parent exit'));
 
   const { staked, liquid, empty, contract } = sandbox.wallets;
   const lines = [`sandbox api: ${sandbox.apiUrl}`, `sandbox rpc: ${sandbox.rpcUrl}`];
