@@ -1,0 +1,34 @@
+/** Each client operation: its OpenAPI method and path, and the zod schemas the client uses for it. */
+import type { z } from 'zod';
+import {
+  BillingBalanceResponseSchema, CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema, GetKeyResponseSchema,
+  ListKeysResponseSchema, MintKeyBodySchema, MintKeyResponseSchema, RateLimitLogResponseSchema, RateLimitsResponseSchema,
+  UpdateKeyBodySchema, UpdateKeyResponseSchema, Web3TokenResponseSchema, X402BalanceResponseSchema,
+} from '../../lib/venice';
+import type { OperationKey } from '../unit/venice/fixtures';
+
+export interface Operation {
+  method: string;
+  path: string;
+  response: z.ZodType;
+  body?: z.ZodType;
+}
+
+function op(key: OperationKey, response: z.ZodType, body?: z.ZodType): [OperationKey, Operation] {
+  const [method, path] = key.split(' ') as [string, string];
+  return [key, { method, path, response, body }];
+}
+
+export const OPERATIONS = new Map<OperationKey, Operation>([
+  op('GET /api_keys', ListKeysResponseSchema),
+  op('POST /api_keys', CreateKeyResponseSchema, CreateKeyBodySchema),
+  op('PATCH /api_keys', UpdateKeyResponseSchema, UpdateKeyBodySchema),
+  op('DELETE /api_keys', DeleteKeyResponseSchema),
+  op('GET /api_keys/{id}', GetKeyResponseSchema),
+  op('GET /api_keys/rate_limits', RateLimitsResponseSchema),
+  op('GET /api_keys/rate_limits/log', RateLimitLogResponseSchema),
+  op('GET /api_keys/generate_web3_key', Web3TokenResponseSchema),
+  op('POST /api_keys/generate_web3_key', MintKeyResponseSchema, MintKeyBodySchema),
+  op('GET /billing/balance', BillingBalanceResponseSchema),
+  op('GET /x402/balance/{walletAddress}', X402BalanceResponseSchema),
+]);
