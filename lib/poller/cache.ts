@@ -4,13 +4,9 @@
  */
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { PollViewSchema } from '../badge/schema';
+import { PollEntrySchema, type PollEntry } from './entry';
 
-export const PollEntrySchema = PollViewSchema.extend({
-  /** Failed polls in a row; drives the back-off. */
-  failures: z.number().int().min(0),
-});
-export type PollEntry = z.infer<typeof PollEntrySchema>;
+export { PollEntrySchema, type PollEntry };
 
 const PollCacheSchema = z.record(z.string(), z.unknown());
 

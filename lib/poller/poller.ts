@@ -6,7 +6,8 @@
 import { toAppError } from '../errors';
 import { badgeFor } from '../badge/badge';
 import { LimitsSnapshotSchema, type Badge, type BadgePrefs, type BadgeState, type KeyMeta } from '../badge/schema';
-import type { PollCache, PollEntry } from './cache';
+import type { PollCache } from './cache';
+import type { PollEntry, PollOutcome } from './entry';
 import { FORCE_MIN_GAP_MS, nextDueAt, periodMs } from './schedule';
 
 export const POLL_ALARM = 'venice-poll';
@@ -42,7 +43,7 @@ export interface PollerDeps {
   onPolled?(key: KeyMeta, entry: PollEntry, prefs: BadgePrefs): Promise<void> | void;
 }
 
-export type PollOutcome = 'locked' | 'no-key' | 'revoked' | 'not-due' | 'too-soon' | 'polled' | 'failed';
+export type { PollOutcome };
 
 export interface PollerStatus {
   vault: VaultState;

@@ -18,3 +18,5 @@ export { applySettingsPatch, parseStoredSettings } from './validate';
 export type { FieldError, SettingsResult } from './validate';
 export { signingOriginFor } from './origin';
 export { readSettings, settingsItem, updateSettings, watchSettings } from './item';
+export { settingsHandlers } from './handlers';
+export type { SettingsService } from './handlers';

@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { call } from '../../../lib/messaging/call';
+import { createDispatcher, type Sender } from '../../../lib/messaging/handle';
+import type { RequestEnvelope } from '../../../lib/messaging/protocol';
+import { settingsContracts } from '../../../lib/messaging/settings';
+import { DEFAULT_SETTINGS, readSettings, settingsHandlers, updateSettings, type Settings } from '../../../lib/settings';
+
+const page: Sender = { id: 'ext', url: 'chrome-extension://ext/options.html' };
+
+function wire(changed: Settings[]) {
+  const dispatch = createDispatcher(settingsContracts, settingsHandlers({ read: readSettings, update: updateSettings }, (s) => void changed.push(s)), {
+    authorize: (_audience, sender) => sender === page,
+    toWireError: () => ({ code: 'UNKNOWN', message: 'Something went wrong.', action: 'retry' }),
+  });
+  return async (envelope: RequestEnvelope) => dispatch(envelope, page);
+}
+
+describe('settings contracts', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the settings and stores a valid change, telling the background', async () => {
+    const changed: Settings[] = [];
+    const send = wire(changed);
+    await expect(call(send, settingsContracts, 'settings.get', {})).resolves.toEqual(DEFAULT_SETTINGS);
+    const result = await call(send, settingsContracts, 'settings.set', { patch: { pollMinutes: 1, notifications: { blocked: true } } });
+    expect(result).toMatchObject({ ok: true, settings: { pollMinutes: 1, notifications: { blocked: true, lowBalance: false } } });
+    expect(changed).toHaveLength(1);
+    expect((await readSettings()).pollMinutes).toBe(1);
+  });
+
+  it('answers a refused change with reasons per field, stores nothing and tells no one', async () => {
+    const changed: Settings[] = [];
+    const send = wire(changed);
+    const result = await call(send, settingsContracts, 'settings.set', { patch: { apiBaseUrl: 'http://example.com/api/v1', pollMinutes: 0 } });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'apiBaseUrl', reason: 'Use https:// (http is only allowed for 127.0.0.1)' },
+        { field: 'pollMinutes', reason: expect.stringContaining('30 seconds') },
+      ],
+    });
+    expect(changed).toEqual([]);
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
