@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { fail, type Reply } from './reply';
 
 const cap = z.number().min(0).max(9_999_999_999).nullable();
-export const consumptionLimit = z.strictObject({ usd: cap.optional(), diem: cap.optional(), vcu: cap.optional() });
+// Not strict: the OpenAPI file leaves consumptionLimit open (unknown caps are dropped), unlike the body itself.
+export const consumptionLimit = z.object({ usd: cap.optional(), diem: cap.optional(), vcu: cap.optional() });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const expiresAt = z.union([z.literal(''), z.string().regex(DATE), z.string().regex(DATE_TIME)]);
