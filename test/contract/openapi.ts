@@ -40,19 +40,21 @@ export function openApiLocation(): string {
   return process.env.VENICE_OPENAPI || path.resolve(REPO_ROOT, '..', 'shared', 'reference', 'venice-swagger.yaml');
 }
 
-let cached: JsonObject | undefined;
-/** Reads and parses the OpenAPI file once. */
+const cache = new Map<string, JsonObject>();
+/** Reads and parses the OpenAPI file (once per location); a plain error says where to put it. */
 export function loadOpenApi(): JsonObject {
-  if (cached) return cached;
   const file = openApiLocation();
+  const hit = cache.get(file);
+  if (hit) return hit;
   if (!existsSync(file)) {
     throw new Error(
       `The Venice OpenAPI file was not found at ${file}. Put venice-swagger.yaml at ` +
         `${path.resolve(REPO_ROOT, '..', 'shared', 'reference')}/ or set VENICE_OPENAPI to its path.`,
     );
   }
-  cached = parse(readFileSync(file, 'utf8')) as JsonObject;
-  return cached;
+  const doc = parse(readFileSync(file, 'utf8')) as JsonObject;
+  cache.set(file, doc);
+  return doc;
 }
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
