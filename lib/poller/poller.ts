@@ -12,10 +12,9 @@ import { FORCE_MIN_GAP_MS, nextDueAt, periodMs } from './schedule';
 
 export const POLL_ALARM = 'venice-poll';
 
-/** The key to poll. `secret` only travels to fetchRateLimits; nothing here stores it. */
+/** The key to poll, without its secret: fetchRateLimits fetches that only when a request is due. */
 export interface ActiveKey {
   id: string;
-  secret: string;
   apiBaseUrl: string;
   meta: KeyMeta;
 }
@@ -25,9 +24,12 @@ export type VaultState = 'empty' | 'locked' | 'unlocked';
 export interface PollerDeps {
   /** 'empty' when there is no vault or no key yet. */
   getVaultState(): Promise<VaultState>;
-  /** The active key while unlocked, or null. */
+  /** The active key while unlocked, or null. Must not count as vault activity. */
   getActiveKey(): Promise<ActiveKey | null>;
-  /** GET /api_keys/rate_limits with the key; throws an AppError / AppException on failure. */
+  /**
+   * GET /api_keys/rate_limits with the key's secret (read from the vault only here);
+   * throws an AppError / AppException on failure. Called at most once per due poll.
+   */
   fetchRateLimits(key: ActiveKey): Promise<unknown>;
   getPrefs(): Promise<BadgePrefs>;
   cache: PollCache;

@@ -6,9 +6,9 @@ import { createPoller, memoryPollCache, type ActiveKey, type VaultState } from '
 export const T0 = Date.parse('2025-05-06T12:00:00Z');
 export const MIN = 60_000;
 
+export const SECRET = 'VENICE_INFERENCE_KEY_do_not_store_me';
 export const KEY: ActiveKey = {
   id: 'key-1',
-  secret: 'VENICE_INFERENCE_KEY_do_not_store_me',
   apiBaseUrl: 'https://api.venice.ai/api/v1',
   meta: { id: 'key-1', description: 'Laptop', last6: 'me1234' },
 };
@@ -27,7 +27,8 @@ export function world(options: { vault?: VaultState; key?: ActiveKey | null; pol
   let alarm: number | null = null;
   const requests: number[] = [];
   const badges: Badge[] = [];
-  const failWith: { code: ErrorCode | null } = { code: null };
+  const failWith: { code: ErrorCode | null; raw?: Error } = { code: null };
+  const secretsRead: number[] = [];
   const state = { vault: options.vault ?? 'unlocked', key: options.key === undefined ? KEY : options.key };
   const prefs: BadgePrefs = { badgeUnit: 'auto', lowBalanceRatio: 0.1, lowBalanceAbsolute: 1, pollMinutes: options.pollMinutes ?? 5 };
   const cache = memoryPollCache();
@@ -35,7 +36,9 @@ export function world(options: { vault?: VaultState; key?: ActiveKey | null; pol
     getVaultState: async () => state.vault,
     getActiveKey: async () => state.key,
     fetchRateLimits: async () => {
+      secretsRead.push(now);
       requests.push(now);
+      if (failWith.raw) throw failWith.raw;
       if (failWith.code) throw new AppException(appError(failWith.code));
       return LIMITS;
     },
@@ -60,5 +63,5 @@ export function world(options: { vault?: VaultState; key?: ActiveKey | null; pol
     now = end;
   }
 
-  return { poller, cache, requests, badges, failWith, state, prefs, advance, alarmAt: () => alarm, now: () => now };
+  return { poller, cache, requests, secretsRead, badges, failWith, state, prefs, advance, alarmAt: () => alarm, now: () => now };
 }

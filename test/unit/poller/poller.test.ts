@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { delayAfter, periodMs } from '../../../lib/poller';
-import { KEY, MIN, T0, world } from './harness';
+import { KEY, MIN, SECRET, T0, world } from './harness';
 
 describe('schedule', () => {
   it('never polls more often than every 30 seconds', () => {
@@ -115,13 +115,28 @@ describe('poller', () => {
     expect(w.requests.map((t) => (t - T0) / MIN)).toEqual([0, 1, 2, 3]);
   });
 
-  it('stores balances and metadata but never the secret', async () => {
+  it('stores balances and metadata but never the secret, even from an error text', async () => {
     const w = world();
     await w.poller.tick();
-    const stored = JSON.stringify([...w.cache.entries]);
+    let stored = JSON.stringify([...w.cache.entries]);
     expect(stored).toContain('50.23');
-    expect(stored).not.toContain(KEY.secret);
     expect(stored).not.toContain('rateLimits');
+    w.failWith.raw = new Error(`401 for Bearer ${SECRET}`);
+    await w.advance(5 * MIN);
+    stored = JSON.stringify([...w.cache.entries]) + JSON.stringify(w.badges);
+    expect(stored).toContain('UNKNOWN');
+    expect(stored).not.toContain(SECRET);
+  });
+
+  it('reads the secret only when a request is due, not on every wake-up or redraw', async () => {
+    const w = world();
+    await w.poller.tick();
+    for (let i = 0; i < 5; i += 1) {
+      await w.poller.tick();
+      await w.poller.refresh();
+      await w.poller.status();
+    }
+    expect(w.secretsRead).toHaveLength(1);
   });
 
   it('gives the popup the cached result, its age and the badge without a request', async () => {

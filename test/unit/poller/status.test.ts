@@ -4,7 +4,7 @@ import { createDispatcher, type Sender } from '../../../lib/messaging/handle';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { statusContracts } from '../../../lib/messaging/status';
 import { statusHandlers } from '../../../lib/poller';
-import { KEY, MIN, world } from './harness';
+import { KEY, MIN, SECRET, world } from './harness';
 
 const popup: Sender = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 
@@ -29,7 +29,7 @@ describe('status contracts', () => {
     expect(status.entry?.limits?.balances).toEqual({ USD: 50.23, DIEM: 0 });
     expect(status.now - (status.entry?.fetchedAt ?? 0)).toBe(MIN);
     expect(w.requests).toHaveLength(1);
-    expect(JSON.stringify(status)).not.toContain(KEY.secret);
+    expect(JSON.stringify(status)).not.toContain(SECRET);
     expect((await call(send, statusContracts, 'status.refresh', {})).outcome).toBe('polled');
     expect(w.requests).toHaveLength(2);
   });
