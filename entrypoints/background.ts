@@ -1,5 +1,40 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { storage } from 'wxt/utils/storage';
+import { toAppError } from '../lib/errors';
+import { readFlowState, watchFlowState, isWaitingForWallet } from '../lib/flow/storage';
+import { createDispatcher, type HandleOptions } from '../lib/messaging/handle';
+import { isExtensionPage, listen } from '../lib/messaging/runtime';
+import { settingsContracts } from '../lib/messaging/settings';
+import { statusContracts } from '../lib/messaging/status';
+import { startToolbar, statusHandlers } from '../lib/poller';
+import { readSettings, settingsHandlers, updateSettings } from '../lib/settings';
+import { backgroundVault } from '../lib/vault';
 
 export default defineBackground(() => {
   // Services are wired here as they land (vault, mint flow, poller).
+  const options: HandleOptions = {
+    authorize: (audience, sender) =>
+      audience === 'extension-page' && isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/')),
+    toWireError: (error) => {
+      const { code, message, action } = toAppError(error);
+      return { code, message, action };
+    },
+  };
+
+  // settings / badge: the poller, the toolbar badge and opt-in notifications.
+  const toolbar = startToolbar({
+    vault: backgroundVault(),
+    isWaitingForWallet: async () => isWaitingForWallet(await readFlowState()),
+    triggers: [
+      (listener) => storage.watch('local:vault', listener),
+      (listener) => storage.watch('session:vaultSession', listener),
+      (listener) => watchFlowState(listener),
+    ],
+  });
+
+  listen([
+    createDispatcher(settingsContracts, settingsHandlers({ read: readSettings, update: updateSettings }), options),
+    createDispatcher(statusContracts, statusHandlers(toolbar), options),
+  ]);
 });

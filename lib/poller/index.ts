@@ -6,3 +6,7 @@ export type { PollEntry } from './entry';
 export type { PollCache } from './cache';
 export { FORCE_MIN_GAP_MS, MAX_BACKOFF_MS, delayAfter, nextDueAt, periodMs } from './schedule';
 export { statusHandlers } from './handlers';
+export { pollNow, startToolbar } from './toolbar';
+export type { ToolbarDeps } from './toolbar';
+export { metaOf, pickActive, toVaultState, vaultKeySource } from './vault-source';
+export type { VaultLike, VaultRecord } from './vault-source';
