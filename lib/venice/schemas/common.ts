@@ -70,5 +70,9 @@ export const EvmAddressSchema = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'Not an 
 /** A JWT as issued by GET /api_keys/generate_web3_key: three base64url segments. */
 export const JwtSchema = z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, 'Not a JWT');
 
-/** An EIP-191 signature: 0x and at least 64 bytes of hex (65 for a plain account). */
-export const HexSignatureSchema = z.string().regex(/^0x(?:[0-9a-fA-F]{2}){64,}$/, 'Not a hex signature');
+/**
+ * A wallet signature: 0x and whole bytes of hex. A plain account signs 65 bytes;
+ * a smart-contract wallet (ERC-1271, ERC-6492) may send more or fewer, so only
+ * the form and a sane size are checked.
+ */
+export const HexSignatureSchema = z.string().regex(/^0x(?:[0-9a-fA-F]{2}){1,16384}$/, 'Not a hex signature');

@@ -53,7 +53,9 @@ describe('bad inputs never reach the network', () => {
   it.each([
     ['address', { ...MINT_BODIES[0], address: '0x1234' }, 'INVALID_WALLET_ADDRESS'],
     ['token', { ...MINT_BODIES[0], token: 'not-a-jwt' }, 'JWT_MALFORMED'],
-    ['signature', { ...MINT_BODIES[0], signature: '0xdeadbeef' }, 'INVALID_REQUEST'],
+    ['signature (not hex)', { ...MINT_BODIES[0], signature: '0xnothex' }, 'INVALID_REQUEST'],
+    ['signature (half a byte)', { ...MINT_BODIES[0], signature: '0xabc' }, 'INVALID_REQUEST'],
+    ['signature (no 0x)', { ...MINT_BODIES[0], signature: 'ab'.repeat(65) }, 'INVALID_REQUEST'],
     ['extra field', { ...MINT_BODIES[0], chainId: 8453 }, 'INVALID_REQUEST'],
   ])('mintWeb3Key with a bad %s -> %s', async (_label, body, code) => {
     expect((await failsLocally((c) => c.mintWeb3Key(body as MintKeyBody))).code).toBe(code);
