@@ -8,7 +8,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]'],
   [/VENICE_[A-Z0-9]+_KEY_[A-Za-z0-9_-]*/g, '[redacted key]'],
   // base64/base64url of a JSON object (a JWT header, a SIWX payload) starts with "eyJ".
-  [/eyJ[A-Za-z0-9+/=_.-]*/g, '[redacted token]'],
+  [/(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9+/=_.-]*/g, '[redacted token]'],
   [/[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, '[redacted token]'],
   // 65 bytes or more of hex: a signature (an address, 20 bytes, is kept).
   [/(?:0x)?[0-9a-fA-F]{130,}/g, '[redacted signature]'],

@@ -24,7 +24,7 @@ describe('redactSecrets', () => {
   });
 
   it('keeps ordinary text, wallet addresses, ids and numbers', () => {
-    const text = `Wallet ${ADDRESS} has no staked VVV on Base. Key e28e82dc-9df2-4b47-b726-d0a222ef2ab5, limit 9999999999, api.venice.ai`;
+    const text = `heyJude: Wallet ${ADDRESS} has no staked VVV on Base. Key e28e82dc-9df2-4b47-b726-d0a222ef2ab5, limit 9999999999, api.venice.ai`;
     expect(redactSecrets(text)).toBe(text);
   });
 
