@@ -20,3 +20,5 @@ export { signingOriginFor } from './origin';
 export { readSettings, settingsItem, updateSettings, watchSettings } from './item';
 export { settingsHandlers } from './handlers';
 export type { SettingsService } from './handlers';
+export { draftOf, errorsByField, parsePort, patchOf } from './form';
+export type { DraftField, SettingsDraft } from './form';
