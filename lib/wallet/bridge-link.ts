@@ -1,0 +1,185 @@
+/**
+ * The background's end of the signing-tab bridge. It keeps the bridge up (ping,
+ * else inject and wait for hello), sends wallet requests with tabs.sendMessage,
+ * re-checks every answer, and hears the bridge's hello and wallet events. It
+ * accepts messages only from its own content script in its own signing tab.
+ */
+import { AppException, appError, toAppError } from '../errors';
+import { bridgeBackgroundContracts, bridgeTabContracts } from '../messaging/bridge';
+import { call, type Send } from '../messaging/call';
+import { createDispatcher, type Sender } from '../messaging/handle';
+import type { RequestEnvelope } from '../messaging/protocol';
+import type { WalletBrowser } from './browser-types';
+import { resultSchemaFor, type WalletEvent, type WalletInfo, type WalletRequest } from './bridge-protocol';
+import { createSigningTab, type SigningTabOptions } from './signing-tab';
+import { WalletRpcError } from './wallet-errors';
+
+type Hex = `0x${string}`;
+/** What each request resolves to, once checked. */
+export interface WalletResults {
+  discover: WalletInfo[];
+  select: WalletInfo;
+  eth_requestAccounts: Hex[];
+  eth_accounts: Hex[];
+  eth_chainId: Hex;
+  personal_sign: Hex;
+}
+
+export interface BridgeLinkOptions extends SigningTabOptions {
+  /** How long the injected bridge has to say hello. */
+  helloTimeoutMs?: number;
+  /** Limit for requests that need no user action (discover, select, eth_accounts, eth_chainId). */
+  quickTimeoutMs?: number;
+}
+
+/** True only for the extension's own content script, in the top frame of the signing tab, on the signing origin. */
+export function isSigningTabSender(sender: Sender, expected: { runtimeId: string; tabId: number | undefined; origin: string }): boolean {
+  if (expected.tabId === undefined || sender.id !== expected.runtimeId) return false;
+  if (sender.tab?.id !== expected.tabId || sender.frameId !== 0 || !sender.url) return false;
+  try {
+    return new URL(sender.url).origin === expected.origin;
+  } catch {
+    return false;
+  }
+}
+
+const INTERACTIVE = new Set<WalletRequest['kind']>(['eth_requestAccounts', 'personal_sign']);
+
+export function createBridgeLink(options: BridgeLinkOptions) {
+  const { browser, origin, helloTimeoutMs = 10_000, quickTimeoutMs = 15_000 } = options;
+  const tab = createSigningTab(options);
+  let bridgeId: string | undefined;
+  const helloWaiters = new Set<(id: string) => void>();
+  const lossWaiters = new Set<(error: AppException) => void>();
+  const eventListeners = new Set<(event: WalletEvent) => void>();
+
+  tab.onClosed(() => {
+    bridgeId = undefined;
+    for (const lose of [...lossWaiters]) lose(new AppException(appError('SIGNING_TAB_CLOSED')));
+  });
+
+  const dispatch = createDispatcher(
+    bridgeBackgroundContracts,
+    {
+      'bridge.hello': async (input) => {
+        bridgeId = input.bridgeId;
+        for (const waiter of [...helloWaiters]) waiter(input.bridgeId);
+        return null;
+      },
+      'bridge.event': async ({ bridgeId: from, event }) => {
+        // A keepalive needs no handling: receiving it is what keeps the worker awake.
+        if (from === bridgeId && event.kind !== 'keepalive') for (const listener of eventListeners) listener(event);
+        return null;
+      },
+    },
+    {
+      authorize: (audience, sender) =>
+        audience === 'signing-tab' && isSigningTabSender(sender, { runtimeId: browser.runtime.id, tabId: tab.current(), origin }),
+      toWireError: (error) => {
+        const { code, message, action } = toAppError(error);
+        return { code, message, action };
+      },
+    },
+  );
+  const onMessage = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+    const reply = dispatch(message, sender);
+    if (!reply) return false;
+    void reply.then(sendResponse);
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage as Parameters<WalletBrowser['runtime']['onMessage']['addListener']>[0]);
+
+  /** Sends to the signing tab's top frame; a failed delivery means the page (and its bridge) went away. */
+  const sendTo =
+    (tabId: number): Send =>
+    (envelope: RequestEnvelope) =>
+      browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }).catch((error: unknown) => {
+        bridgeId = undefined;
+        throw new AppException(appError('SIGNING_TAB_CLOSED', 'The signing page was closed or reloaded.'), { cause: error });
+      });
+
+  /** Settles with the first of: the work, the tab closing, the time limit. */
+  function guarded<T>(work: Promise<T>, timeoutMs: number | undefined, onTimeout: () => AppException): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const lose = (error: AppException) => finish(() => reject(error));
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => lose(onTimeout()), timeoutMs);
+      const finish = (settle: () => void) => {
+        clearTimeout(timer);
+        lossWaiters.delete(lose);
+        settle();
+      };
+      lossWaiters.add(lose);
+      work.then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+    });
+  }
+
+  async function ping(tabId: number): Promise<string | undefined> {
+    try {
+      return (await call(sendTo(tabId), bridgeTabContracts, 'bridge.ping', {})).bridgeId;
+    } catch {
+      return undefined; // no bridge in the page (new page, or reloaded)
+    }
+  }
+
+  /** Opens or reuses the signing tab and makes sure a live bridge runs in it. */
+  async function ready(): Promise<number> {
+    const tabId = await tab.open();
+    const live = await ping(tabId);
+    if (live) {
+      bridgeId = live;
+      return tabId;
+    }
+    let heard: (id: string) => void = () => undefined;
+    const hello = new Promise<string>((resolve) => (heard = resolve));
+    helloWaiters.add(heard);
+    try {
+      await tab.inject(tabId);
+      bridgeId = await guarded(hello, helloTimeoutMs, () => new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge did not start in the signing tab.')));
+    } finally {
+      helloWaiters.delete(heard);
+    }
+    return tabId;
+  }
+
+  return {
+    ready,
+    /** Sends one wallet request to the page and checks its answer; wallet errors are thrown as WalletRpcError. */
+    async request<R extends WalletRequest>(request: R): Promise<WalletResults[R['kind']]> {
+      const tabId = await ready();
+      const interactive = INTERACTIVE.has(request.kind);
+      if (interactive) await tab.focus();
+      let answer;
+      try {
+        answer = await guarded(
+          call(sendTo(tabId), bridgeTabContracts, 'bridge.request', { request }),
+          interactive ? undefined : quickTimeoutMs,
+          () => new AppException(appError('WALLET_LOCKED', 'The wallet did not answer. Open or unlock it, then try again.')),
+        );
+      } catch (error) {
+        if (error instanceof AppException) throw error;
+        // The bridge answered with an error envelope, or with a reply that does not fit the contract.
+        throw new AppException(appError('UNKNOWN', 'The wallet bridge refused the request.'), { cause: error });
+      }
+      const { outcome } = answer;
+      if (!outcome.ok) throw new WalletRpcError(outcome.error.code, outcome.error.message);
+      const checked = resultSchemaFor(request).safeParse(outcome.value);
+      if (!checked.success) throw new AppException(appError('UNKNOWN', 'The wallet answered in an unexpected form.'));
+      return checked.data as WalletResults[R['kind']];
+    },
+    onEvent(listener: (event: WalletEvent) => void): () => void {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    tab,
+    dispose(): void {
+      browser.runtime.onMessage.removeListener(onMessage as Parameters<WalletBrowser['runtime']['onMessage']['removeListener']>[0]);
+      tab.dispose();
+      eventListeners.clear();
+    },
+  };
+}
+
+export type BridgeLink = ReturnType<typeof createBridgeLink>;

@@ -1,0 +1,139 @@
+/**
+ * The wallet session: the one thing the background (mint flow) uses to reach
+ * the user's wallet. Wallets inject their provider only into web pages, so the
+ * session opens (or reuses) ONE signing tab on the API's own web origin, injects
+ * the bridge there, and drives the wallet with viem from the background.
+ *
+ *   const session = createWalletSession({ signingOrigin, rpcUrl });
+ *   const { address, wallet, wallets } = await session.connect();   // eth_requestAccounts
+ *   const signature = await session.sign(token, address);            // personal_sign, verified locally
+ *   const stop = session.onAccountsChanged((address) => ...);       // undefined: no account (locked)
+ *   session.close();                                                  // listeners off; the tab stays
+ *
+ * - `signingOrigin`: https://venice.ai in production; the sandbox origin
+ *   (http://127.0.0.1:PORT) in local runs (see signingOriginFor in lib/settings).
+ * - `rpcUrl`: Base JSON-RPC, used only to check smart-contract wallet signatures.
+ * - Every method rejects with an AppException (lib/errors): WALLET_NOT_FOUND,
+ *   WALLET_REJECTED (4001), WALLET_LOCKED (4100, 4900, -32002, no account),
+ *   WALLET_UNSUPPORTED_METHOD (4200), WALLET_ACCOUNT_CHANGED, SIGNING_TAB_CLOSED,
+ *   SIGNATURE_LOCAL_MISMATCH, RPC_UNREACHABLE, UNKNOWN. No secret is ever put in one.
+ * - `connect(wallet?)` and `selectWallet(ref)` take an EIP-6963 uuid or rdns;
+ *   without one, the wallet chosen before (kept across worker restarts) or the first.
+ * - `sign` first checks that `address` is still an account of the wallet, then
+ *   asks for personal_sign over the exact string, then verifies the signature.
+ */
+import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import { browser as defaultBrowser } from 'wxt/browser';
+import { AppException, appError } from '../errors';
+import type { WalletBrowser } from './browser-types';
+import type { WalletInfo } from './bridge-protocol';
+import { createBridgeLink } from './bridge-link';
+import { createBridgeWalletClient } from './transport';
+import { verifySignature } from './verify';
+import { rethrowAsWalletError } from './wallet-errors';
+
+export type { WalletInfo } from './bridge-protocol';
+export { verifySignature } from './verify';
+export { toWalletAppError } from './wallet-errors';
+
+export interface WalletSessionOptions {
+  signingOrigin: string;
+  rpcUrl: string;
+  browser?: WalletBrowser;
+  /** Page opened on the signing origin (default "/"). */
+  signingPath?: string;
+  /** fetch used for the Base RPC (tests). */
+  fetchFn?: typeof fetch;
+}
+
+export interface Connection {
+  address: Address;
+  wallet: WalletInfo;
+  wallets: WalletInfo[];
+}
+
+export interface WalletSession {
+  connect(wallet?: string): Promise<Connection>;
+  listWallets(): Promise<WalletInfo[]>;
+  selectWallet(ref: string): Promise<WalletInfo>;
+  sign(message: string, address: string): Promise<Hex>;
+  onAccountsChanged(listener: (address: Address | undefined) => void): () => void;
+  /** Closes the signing tab (after a mint, if the caller wants). */
+  closeTab(): Promise<void>;
+  close(): void;
+}
+
+const fail = (code: Parameters<typeof appError>[0], detail?: string): never => {
+  throw new AppException(appError(code, detail));
+};
+
+export function createWalletSession(options: WalletSessionOptions): WalletSession {
+  const browser = options.browser ?? (defaultBrowser as WalletBrowser);
+  const link = createBridgeLink({ browser, origin: options.signingOrigin, path: options.signingPath });
+  const client = createBridgeWalletClient((request) => link.request(request));
+  const accountListeners = new Set<(address: Address | undefined) => void>();
+
+  link.onEvent((event) => {
+    if (event.kind !== 'accountsChanged') return;
+    const first = event.value[0];
+    const address = first ? getAddress(first) : undefined;
+    for (const listener of accountListeners) listener(address);
+  });
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      return rethrowAsWalletError(error);
+    }
+  };
+
+  const listWallets = () => guard(() => link.request({ kind: 'discover' }));
+
+  async function selectWallet(ref: string): Promise<WalletInfo> {
+    return guard(async () => {
+      const info = await link.request({ kind: 'select', wallet: ref });
+      await link.tab.rememberWallet(info.uuid);
+      return info;
+    });
+  }
+
+  return {
+    listWallets,
+    selectWallet,
+    connect: (wanted) =>
+      guard(async () => {
+        const wallets = await link.request({ kind: 'discover' });
+        if (wallets.length === 0) fail('WALLET_NOT_FOUND');
+        const ref = wanted ?? (await link.tab.rememberedWallet());
+        const known = wallets.find((info) => info.uuid === ref || info.rdns === ref);
+        if (wanted !== undefined && !known) fail('WALLET_NOT_FOUND', 'The chosen wallet is no longer in the page.');
+        const wallet = await selectWallet((known ?? wallets[0]!).uuid);
+        const [address] = await client.requestAddresses();
+        if (!address) return fail('WALLET_LOCKED');
+        return { address: getAddress(address), wallet, wallets };
+      }),
+    sign: (message, address) =>
+      guard(async () => {
+        if (!isAddress(address, { strict: false })) fail('UNKNOWN', 'The address to sign with is not a wallet address.');
+        const remembered = await link.tab.rememberedWallet();
+        if (remembered) await link.request({ kind: 'select', wallet: remembered });
+        const accounts = await client.getAddresses();
+        if (accounts.length === 0) fail('WALLET_LOCKED');
+        if (!accounts.some((account) => isAddressEqual(account, address as Address))) fail('WALLET_ACCOUNT_CHANGED');
+        const account = getAddress(address);
+        const signature = await client.signMessage({ account, message });
+        await verifySignature({ address: account, message, signature, rpcUrl: options.rpcUrl, fetchFn: options.fetchFn });
+        return signature;
+      }),
+    onAccountsChanged(listener) {
+      accountListeners.add(listener);
+      return () => accountListeners.delete(listener);
+    },
+    closeTab: () => link.tab.closeTab(),
+    close() {
+      accountListeners.clear();
+      link.dispose();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The ONE signing tab: a tab on the API's own web origin (https://venice.ai, or
+ * the sandbox origin) where the wallet bridge runs. Without the "tabs" permission
+ * the extension cannot query tabs by URL, so it remembers the id of the tab it
+ * created (storage.session, which survives a service-worker restart) and reads
+ * that tab's URL through its host permission to check it is still on the origin.
+ */
+import { z } from 'zod';
+import { AppException, appError } from '../errors';
+import type { WalletBrowser } from './browser-types';
+
+/** Where WXT writes the two runtime-registered content scripts (checked against .output by a test). */
+export const BRIDGE_SCRIPT_FILES = {
+  main: '/content-scripts/wallet-main.js',
+  isolated: '/content-scripts/bridge.js',
+} as const;
+
+const STORE_KEY = 'walletSigningTab';
+const StoredSchema = z.strictObject({
+  tabId: z.number().int().nonnegative(),
+  origin: z.string(),
+  /** The wallet (EIP-6963 uuid or rdns) the user connected, for a session that restarts. */
+  wallet: z.string().max(100).optional(),
+});
+type Stored = z.infer<typeof StoredSchema>;
+
+export interface SigningTabOptions {
+  browser: WalletBrowser;
+  /** The signing origin, e.g. https://venice.ai or http://127.0.0.1:PORT. */
+  origin: string;
+  /** The page opened on that origin (default "/"). */
+  path?: string;
+  loadTimeoutMs?: number;
+}
+
+const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
+
+export function createSigningTab({ browser, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
+  const pageUrl = new URL(path, origin).href;
+  let tabId: number | undefined;
+  const closeWatchers = new Set<() => void>();
+
+  const onOrigin = (url: string | undefined) => {
+    try {
+      return url !== undefined && new URL(url).origin === origin;
+    } catch {
+      return false;
+    }
+  };
+
+  async function remembered(): Promise<Stored | undefined> {
+    const raw = (await browser.storage.session.get(STORE_KEY))[STORE_KEY];
+    const parsed = StoredSchema.safeParse(raw);
+    return parsed.success && parsed.data.origin === origin ? parsed.data : undefined;
+  }
+  async function remember(patch: Partial<Stored>): Promise<void> {
+    const current = await remembered();
+    const next = { ...(current ?? { origin }), ...patch, origin } as Stored;
+    if (next.tabId !== undefined) await browser.storage.session.set({ [STORE_KEY]: next });
+  }
+
+  const onRemoved = (id: number) => {
+    if (id !== tabId) return;
+    tabId = undefined;
+    void browser.storage.session.remove(STORE_KEY);
+    for (const watcher of [...closeWatchers]) watcher();
+  };
+  browser.tabs.onRemoved.addListener(onRemoved);
+
+  /** The remembered tab, if it still exists and still shows the signing origin. */
+  async function liveTab(): Promise<number | undefined> {
+    const id = tabId ?? (await remembered())?.tabId;
+    if (id === undefined) return undefined;
+    const tab = await browser.tabs.get(id).catch(() => undefined);
+    if (!tab || !(onOrigin(tab.url) || onOrigin(tab.pendingUrl))) return undefined;
+    return id;
+  }
+
+  function waitLoaded(id: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const finish = (error?: AppException) => {
+        clearTimeout(timer);
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        closeWatchers.delete(onClosed);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onUpdated = (updated: number, info: { status?: string }) => {
+        if (updated === id && info.status === 'complete') finish();
+      };
+      const onClosed = () => finish(closedError());
+      const timer = setTimeout(() => finish(closedError('The signing page did not finish loading.')), loadTimeoutMs);
+      browser.tabs.onUpdated.addListener(onUpdated);
+      closeWatchers.add(onClosed);
+      browser.tabs.get(id).then(
+        (tab) => (tab ? tab.status === 'complete' && finish() : finish(closedError())),
+        () => finish(closedError()),
+      );
+    });
+  }
+
+  return {
+    /** Opens the signing tab, or reuses the one already open, and waits until its page has loaded. */
+    async open(): Promise<number> {
+      let id = await liveTab();
+      if (id === undefined) {
+        const tab = await browser.tabs.create({ url: pageUrl, active: true });
+        if (tab.id === undefined) throw closedError('The browser did not open the signing tab.');
+        id = tab.id;
+        await remember({ tabId: id, wallet: undefined });
+      }
+      tabId = id;
+      await waitLoaded(id);
+      return id;
+    },
+    /** Injects the page-world script, then the isolated bridge (which says hello when it is up). */
+    async inject(id: number): Promise<void> {
+      try {
+        await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] });
+        await browser.scripting.executeScript({ target: { tabId: id }, files: [BRIDGE_SCRIPT_FILES.isolated] });
+      } catch (error) {
+        throw new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge could not start in the signing tab.'), { cause: error });
+      }
+    },
+    /** Brings the signing tab to the front, for a request the user must answer. */
+    async focus(): Promise<void> {
+      if (tabId === undefined) return;
+      const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+      if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    },
+    current: () => tabId,
+    /** Calls `watcher` when the signing tab is closed. Returns a function that stops watching. */
+    onClosed(watcher: () => void): () => void {
+      closeWatchers.add(watcher);
+      return () => closeWatchers.delete(watcher);
+    },
+    rememberWallet: (wallet: string) => remember({ wallet }),
+    rememberedWallet: async () => (await remembered())?.wallet,
+    async closeTab(): Promise<void> {
+      if (tabId !== undefined) await browser.tabs.remove(tabId).catch(() => undefined);
+    },
+    dispose(): void {
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      closeWatchers.clear();
+    },
+  };
+}
+
+export type SigningTab = ReturnType<typeof createSigningTab>;
