@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_SANDBOX_DIR, CHROMIUM_PATH, POPUP_VIEWPORT } from './paths';
+import { recordPageErrors } from './page-errors';
 import { startWorker, stopWorker } from './service-worker';
 import type { Badge, StorageArea } from './types';
 
@@ -53,6 +54,7 @@ export function chromiumArgs(extensionDir: string): string[] {
 /** Opens chrome-extension://<id>/popup.html in a tab sized like an action popup. */
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
+  recordPageErrors(page, (listener) => page.on('pageerror', listener));
   await page.setViewportSize(POPUP_VIEWPORT);
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return page;
@@ -90,6 +92,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
 
   const openExtensionPage = async (pathname: string): Promise<Page> => {
     const page = await context.newPage();
+    recordPageErrors(page, (listener) => page.on('pageerror', listener));
     await page.goto(origin + pathname.replace(/^\//, ''));
     return page;
   };

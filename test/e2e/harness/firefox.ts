@@ -4,8 +4,9 @@
 // opened fire-and-forget and awaited by their location and readyState instead.
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type PageEvent } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_UUID, FIREFOX_PATH, FIREFOX_SANDBOX_DIR, GECKO_ID, POPUP_VIEWPORT } from './paths';
+import { collectPageErrorsInPage, recordPageErrors } from './page-errors';
 import type { Badge, StorageArea } from './types';
 
 export interface FirefoxHarness {
@@ -63,8 +64,10 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
   const url = (pathname: string) => origin + pathname.replace(/^\//, '');
   const openExtensionPage = async (pathname: string, viewport?: { width: number; height: number }) => {
     const page = await browser.newPage();
+    recordPageErrors(page, (listener) => page.on('pageerror' as PageEvent.PageError, listener));
     if (viewport) await page.setViewport(viewport);
     await gotoExtensionUrl(page, url(pathname));
+    await collectPageErrorsInPage(page);
     return page;
   };
   /** Runs `fn` in a throwaway extension-origin document that runs none of our code. */

@@ -6,6 +6,7 @@ export type { FirefoxHarness, LaunchFirefoxOptions } from './firefox';
 export { startSandboxForTest } from './sandbox';
 export type { Sandbox, SandboxOptions } from './sandbox';
 export { screenshot } from './screenshot';
+export { pageErrorsOf } from './page-errors';
 export type { Badge, StorageArea } from './types';
 export * from './paths';
 export { expectedExtensionName } from './expected';
