@@ -1,7 +1,6 @@
 import { render } from 'preact';
+import { VaultApp } from '../../components/VaultApp';
+import { createVaultApi } from './api';
+import './style.css';
 
-function Popup() {
-  return <main>Venice Key Wallet</main>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<VaultApp api={createVaultApi()} />, document.getElementById('app')!);

@@ -8,9 +8,9 @@ import { deriveWrappingKey, kdfNeedsUpgrade, newKdfParams } from './kdf';
 import { checkPassphrase } from './passphrase-policy';
 import { closeSession, openSession } from './session';
 import { GuardSchema, readParsed, readVault } from './store';
+import { RESET_CONFIRMATION } from './reset-confirmation';
 
-/** The literal a person types to confirm erasing the vault. */
-export const RESET_CONFIRMATION = 'ERASE';
+export { RESET_CONFIRMATION };
 
 function checkNewPassphrase(passphrase: string, confirm: string): void {
   if (passphrase !== confirm) fail('VAULT_PASSPHRASE_MISMATCH');

@@ -1,0 +1,64 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultStatusView } from '../lib/messaging/vault';
+import { KeyImport } from './KeyImport';
+import { VaultError } from './VaultError';
+import { VaultKeys } from './VaultKeys';
+import { VaultReset } from './VaultReset';
+import { VaultSettings } from './VaultSettings';
+import { VaultSetup } from './VaultSetup';
+import { VaultUnlock } from './VaultUnlock';
+
+type View = 'keys' | 'import' | 'settings' | 'reset';
+
+/** The vault part of the popup: picks the screen from the background's vault status. */
+export function VaultApp({ api }: { api: VaultApi }) {
+  const status = useSignal<VaultStatusView | null>(null);
+  const view = useSignal<View>('keys');
+  const loadError = useSignal<unknown>(null);
+  const refresh = async () => {
+    try {
+      status.value = await api.status();
+      loadError.value = null;
+    } catch (e) {
+      loadError.value = e;
+    }
+  };
+  const go = (next: View) => () => { view.value = next; void refresh(); };
+  useEffect(() => { void refresh(); }, []);
+
+  const s = status.value;
+  if (!s) return <main class="popup">{loadError.value ? <VaultError error={loadError.value} /> : <p>{i18n.t('vault.working')}</p>}</main>;
+  let body;
+  if (s.state === 'not-set-up') body = <VaultSetup api={api} onDone={go('keys')} />;
+  else if (s.state === 'damaged' || view.value === 'reset') {
+    body = (
+      <>
+        {s.state === 'damaged' && <><h1>{i18n.t('vault.damaged_vault.title')}</h1><p>{i18n.t('vault.damaged_vault.text')}</p></>}
+        <VaultReset api={api} onDone={go('keys')} onCancel={s.state === 'damaged' ? undefined : go('keys')} />
+      </>
+    );
+  } else if (s.state === 'locked') {
+    body = <VaultUnlock api={api} retryInMs={s.retryInMs} onDone={go('keys')} onFailed={refresh} onForgot={go('reset')} />;
+  } else if (view.value === 'import') body = <KeyImport api={api} onDone={go('keys')} onCancel={go('keys')} />;
+  else if (view.value === 'settings') body = <VaultSettings api={api} onBack={go('keys')} onReset={go('keys')} />;
+  else body = <VaultKeys api={api} status={s} onChanged={refresh} onImport={go('import')} />;
+
+  return (
+    <main class="popup">
+      {s.state === 'unlocked' && (
+        <nav class="toolbar" aria-label={i18n.t('vault.title')}>
+          <button type="button" onClick={go(view.value === 'settings' ? 'keys' : 'settings')} aria-pressed={view.value === 'settings'}>
+            {i18n.t('vault.settings.open')}
+          </button>
+          <button type="button" onClick={async () => { await api.lock().catch(() => undefined); view.value = 'keys'; await refresh(); }}>
+            {i18n.t('vault.settings.lock')}
+          </button>
+        </nav>
+      )}
+      {body}
+    </main>
+  );
+}

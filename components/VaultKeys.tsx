@@ -1,0 +1,51 @@
+import { i18n } from '#i18n';
+import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultStatusView } from '../lib/messaging/vault';
+import { KeyRow } from './KeyRow';
+import { useAction, VaultError } from './VaultError';
+
+type Unlocked = Extract<VaultStatusView, { state: 'unlocked' }>;
+
+/** The list of saved keys, the damaged-record notice, and the way to import a key. */
+export function VaultKeys({ api, status, onChanged, onImport }: {
+  api: VaultApi;
+  status: Unlocked;
+  onChanged: () => void;
+  onImport: () => void;
+}) {
+  const action = useAction();
+  const removeDamaged = (id: string) => action.run(async () => {
+    await api.remove(id);
+    onChanged();
+  });
+  return (
+    <section class="stack" aria-labelledby="keys-title">
+      <h1 id="keys-title">{i18n.t('vault.title')}</h1>
+      {status.damaged.length > 0 && (
+        <div class="warning" role="status">
+          <p>{i18n.t('vault.keys.damaged', status.damaged.length)}</p>
+          <ul class="plain">
+            {status.damaged.map((d) => (
+              <li key={d.id}>
+                <button type="button" class="danger-text" onClick={() => removeDamaged(d.id)}>
+                  {i18n.t('vault.keys.remove_damaged', [d.id])}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <VaultError error={action.error.value} />
+        </div>
+      )}
+      {status.records.length === 0 ? (
+        <p class="hint">{i18n.t('vault.keys.empty')}</p>
+      ) : (
+        <ul class="plain keys">
+          {status.records.map((meta) => (
+            <KeyRow key={meta.id} api={api} meta={meta} clipboardClearSeconds={status.clipboardClearSeconds} onRemoved={onChanged} />
+          ))}
+        </ul>
+      )}
+      <button type="button" class="primary" onClick={onImport}>{i18n.t('vault.keys.import')}</button>
+    </section>
+  );
+}

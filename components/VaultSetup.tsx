@@ -1,0 +1,58 @@
+import { useSignal } from '@preact/signals';
+import { i18n } from '#i18n';
+import { checkPassphrase, type PassphraseProblem } from '../lib/vault/passphrase-policy';
+import type { VaultApi } from '../entrypoints/popup/api';
+import { PassphraseField } from './PassphraseField';
+import { useAction, VaultError } from './VaultError';
+
+const PROBLEM_TEXT: Record<PassphraseProblem, () => string> = {
+  'too-short': () => i18n.t('vault.setup.problem.too_short'),
+  'too-long': () => i18n.t('vault.setup.problem.too_long'),
+  common: () => i18n.t('vault.setup.problem.common'),
+  repeated: () => i18n.t('vault.setup.problem.repeated'),
+  sequence: () => i18n.t('vault.setup.problem.sequence'),
+  'too-few-different': () => i18n.t('vault.setup.problem.too_few_different'),
+};
+export const problemText = (problem: PassphraseProblem): string => PROBLEM_TEXT[problem]();
+
+/** First screen: choose the vault passphrase (typed twice), checked as the person types. */
+export function VaultSetup({ api, onDone }: { api: VaultApi; onDone: () => void }) {
+  const passphrase = useSignal('');
+  const confirm = useSignal('');
+  const submitted = useSignal(false);
+  const action = useAction();
+  const problem = passphrase.value ? checkPassphrase(passphrase.value) : 'too-short';
+  const mismatch = confirm.value !== '' && confirm.value !== passphrase.value;
+  const showProblem = problem && (submitted.value || passphrase.value.length >= 12);
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    submitted.value = true;
+    if (problem || passphrase.value !== confirm.value) return;
+    void action.run(async () => {
+      await api.setup(passphrase.value, confirm.value);
+      onDone();
+    });
+  };
+
+  return (
+    <form onSubmit={submit} class="stack" noValidate aria-labelledby="setup-title">
+      <h1 id="setup-title">{i18n.t('vault.setup.title')}</h1>
+      <p>{i18n.t('vault.setup.intro')}</p>
+      <PassphraseField id="setup-pass" label={i18n.t('vault.setup.passphrase')} value={passphrase} autoFocus
+        autoComplete="new-password" describedBy="setup-pass-help" invalid={!!showProblem} />
+      <p id="setup-pass-help" class={showProblem ? 'error' : 'hint'} role={showProblem ? 'alert' : undefined}>
+        {showProblem ? problemText(problem) : i18n.t('vault.setup.hint')}
+      </p>
+      <PassphraseField id="setup-confirm" label={i18n.t('vault.setup.confirm')} value={confirm}
+        autoComplete="new-password" describedBy="setup-confirm-help" invalid={mismatch} />
+      {(mismatch || (submitted.value && confirm.value !== passphrase.value)) && (
+        <p id="setup-confirm-help" class="error" role="alert">{i18n.t('vault.setup.mismatch')}</p>
+      )}
+      <VaultError error={action.error.value} />
+      <button type="submit" class="primary" disabled={action.busy.value}>
+        {action.busy.value ? i18n.t('vault.working') : i18n.t('vault.setup.submit')}
+      </button>
+    </form>
+  );
+}
