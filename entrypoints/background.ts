@@ -9,7 +9,8 @@ import { settingsContracts } from '../lib/messaging/settings';
 import { statusContracts } from '../lib/messaging/status';
 import { startToolbar, statusHandlers } from '../lib/poller';
 import { readSettings, settingsHandlers, updateSettings } from '../lib/settings';
-import { backgroundVault } from '../lib/vault';
+import { backgroundVault, restrictSessionAccess, startAutoLock, vaultHandlers, vaultWireError } from '../lib/vault';
+import { vaultContracts } from '../lib/messaging/vault';
 
 export default defineBackground(() => {
   // Services are wired here as they land (vault, mint flow, poller).
@@ -33,7 +34,13 @@ export default defineBackground(() => {
     ],
   });
 
+  // vault: session key kept from content scripts, idle auto-lock, the popup's vault actions.
+  const vault = backgroundVault();
+  void restrictSessionAccess().catch(() => undefined);
+  startAutoLock(vault);
+
   listen([
+    createDispatcher(vaultContracts, vaultHandlers(vault), { ...options, toWireError: vaultWireError }),
     createDispatcher(settingsContracts, settingsHandlers({ read: readSettings, update: updateSettings }), options),
     createDispatcher(statusContracts, statusHandlers(toolbar), options),
   ]);
