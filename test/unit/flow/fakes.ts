@@ -71,6 +71,7 @@ export function fakeDeps(clock = manualClock()) {
     eligibility: { staked: 5n, liquid: 0n, eligible: true } as Awaited<ReturnType<FlowDeps['chain']['readEligibility']>> | AppException,
   };
   const accountListeners = new Set<(address: string | undefined) => void>();
+  const stateListeners = new Set<(state: FlowState) => void>();
   const minted = (): MintedKey => ({ apiKey: SECRET, id: `venice-${calls.posts.length}`, apiKeyType: 'INFERENCE', description: 'Test', expiresAt: null });
 
   const deps: FlowDeps = {
@@ -117,6 +118,7 @@ export function fakeDeps(clock = manualClock()) {
       get: async () => structuredClone(stored),
       set: async (state) => {
         stored = structuredClone(state);
+        stateListeners.forEach((l) => l(structuredClone(state)));
       },
     },
     now: clock.now,
@@ -136,6 +138,11 @@ export function fakeDeps(clock = manualClock()) {
     state: () => stored,
     setState: (state: FlowState) => {
       stored = structuredClone(state);
+    },
+    /** Like storage.watch: called with each state written. */
+    watch: (listener: (state: FlowState) => void) => {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
     },
     switchAccount: (address: string | undefined) => accountListeners.forEach((l) => l(address)),
   };

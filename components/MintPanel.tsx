@@ -1,0 +1,122 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { FlowApi } from '../lib/flow/client';
+import type { MintOptions } from '../lib/flow/options';
+import type { FlowState } from '../lib/flow/state';
+import { blocksMint, EligibilityBadge } from './EligibilityBadge';
+import { KeyShownOnce } from './KeyShownOnce';
+import { MintError } from './MintError';
+import { MintOptionsForm } from './MintOptionsForm';
+import { MintProgress } from './MintProgress';
+import { MintSaved } from './MintSaved';
+import { MintUnlock } from './MintUnlock';
+import { MintWalletPicker } from './MintWalletPicker';
+
+export interface MintPanelProps {
+  /** createFlowApi() from lib/flow/client.ts. */
+  api: FlowApi;
+  /** Shows the vault's unlock (or set-up) screen. Once unlocked, call api.start() or let the person press Continue. */
+  onUnlockRequested: () => void;
+  /** Copies a key the vault could not store (the popup's clipboard helper). */
+  copy: (text: string) => Promise<unknown>;
+  now?: () => number;
+}
+
+/**
+ * The mint part of the popup. It owns no step: it shows the background's flow
+ * state (followed live, so a reopened or second popup shows the same thing) and
+ * sends the person's clicks. A click while one is on its way is ignored.
+ */
+export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: MintPanelProps) {
+  const state = useSignal<FlowState | null>(null);
+  const sending = useSignal(false);
+  const callError = useSignal<{ message?: string } | null>(null);
+  const secret = useSignal<string | null>(null);
+
+  const accept = (next: FlowState) => {
+    if (!state.value || next.updatedAt >= state.value.updatedAt) state.value = next;
+  };
+  useEffect(() => {
+    const stop = api.watch(accept);
+    api.get().then(accept, (e: unknown) => (callError.value = e as { message?: string }));
+    return stop;
+  }, [api]);
+
+  const status = state.value?.status;
+  useEffect(() => {
+    if (status !== 'saved-unstored') {
+      secret.value = null;
+      return;
+    }
+    void api.reveal().then((key) => (secret.value = key), () => undefined);
+  }, [status]);
+
+  const send = (task: () => Promise<FlowState>) => async () => {
+    if (sending.value) return;
+    sending.value = true;
+    callError.value = null;
+    try {
+      accept(await task());
+    } catch (e) {
+      callError.value = e as { message?: string };
+    } finally {
+      sending.value = false;
+    }
+  };
+  const start = send(() => api.start());
+  const cancel = send(() => api.cancel());
+  const retry = send(() => api.retry());
+  const mint = (options: MintOptions) => void send(() => api.confirm(options))();
+  const busy = sending.value;
+
+  const s = state.value;
+  let body;
+  if (!s) body = <p>{i18n.t('mint.loading')}</p>;
+  else if (s.status === 'idle') {
+    body = (
+      <>
+        <p>{i18n.t('mint.intro')}</p>
+        <button type="button" class="primary" onClick={start} disabled={busy} data-testid="mint-connect">
+          {i18n.t('mint.connect')}
+        </button>
+      </>
+    );
+  } else if (s.status === 'needs-unlock') {
+    body = <MintUnlock vault={s.vault} onUnlock={onUnlockRequested} onContinue={start} onCancel={cancel} disabled={busy} />;
+  } else if (s.status === 'connecting' || s.status === 'awaiting-signature' || s.status === 'minting') {
+    body = <MintProgress state={s} onCancel={cancel} disabled={busy} />;
+  } else if (s.status === 'ready') {
+    body = (
+      <>
+        {s.ctx.address && (
+          <MintWalletPicker address={s.ctx.address} wallet={s.ctx.wallet} wallets={s.ctx.wallets} disabled={busy}
+            onSelect={(walletId) => void send(() => api.selectWallet(walletId))()} />
+        )}
+        {s.ctx.eligibility && <EligibilityBadge eligibility={s.ctx.eligibility} onCheckAgain={retry} disabled={busy} />}
+        <MintOptionsForm onMint={mint} initial={s.ctx.options} busy={busy} blocked={blocksMint(s.ctx.eligibility)} now={now} />
+        <button type="button" class="link" onClick={cancel} disabled={busy}>{i18n.t('mint.disconnect')}</button>
+      </>
+    );
+  } else if (s.status === 'saved') {
+    body = <MintSaved keySummary={s.key} onDone={cancel} />;
+  } else if (s.status === 'saved-unstored') {
+    body = (
+      <>
+        <p role="alert" class="error">{s.error.message}</p>
+        {secret.value && <KeyShownOnce secret={secret.value} copy={copy} onDone={cancel} />}
+        <button type="button" onClick={retry} disabled={busy}>{i18n.t('mint.unstored.retry')}</button>
+      </>
+    );
+  } else {
+    body = <MintError error={s.error} onRetry={retry} onCancel={cancel} onUnlock={onUnlockRequested} disabled={busy} />;
+  }
+
+  return (
+    <section class="stack mint" aria-labelledby="mint-title" data-testid="mint-panel" data-status={s?.status ?? 'loading'}>
+      <h2 id="mint-title">{i18n.t('mint.title')}</h2>
+      {body}
+      {callError.value && <p role="alert" class="error">{callError.value.message || i18n.t('mint.error_generic')}</p>}
+    </section>
+  );
+}

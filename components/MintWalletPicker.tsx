@@ -1,0 +1,53 @@
+import { useSignal } from '@preact/signals';
+import { i18n } from '#i18n';
+import { shortAddress } from '../lib/flow/format';
+import type { WalletInfo } from '../lib/flow/state';
+
+interface Props {
+  address: string;
+  wallet?: string;
+  wallets: WalletInfo[];
+  onSelect: (walletId: string) => void;
+  disabled?: boolean;
+}
+
+/**
+ * The connected account, and a choice of wallet when the browser has several.
+ * Arrow keys move the choice; only the button reconnects, so browsing the list
+ * never opens a wallet prompt.
+ */
+export function MintWalletPicker({ address, wallet, wallets, onSelect, disabled }: Props) {
+  const chosen = useSignal(wallet ?? wallets[0]?.id ?? '');
+  const current = wallets.find((w) => w.id === wallet);
+  return (
+    <div class="stack wallet">
+      <p data-testid="connected-address" title={address}>
+        {i18n.t('mint.wallet.connected', [shortAddress(address)])}
+        {current && ` ${i18n.t('mint.wallet.via', [current.name])}`}
+      </p>
+      {wallets.length > 1 && (
+        <fieldset>
+          <legend>{i18n.t('mint.wallet.choose')}</legend>
+          {wallets.map((w) => (
+            <label key={w.id} class="choice">
+              <input
+                type="radio"
+                name="mint-wallet"
+                value={w.id}
+                checked={w.id === chosen.value}
+                disabled={disabled}
+                onChange={() => {
+                  chosen.value = w.id;
+                }}
+              />
+              {w.name}
+            </label>
+          ))}
+          <button type="button" disabled={disabled || chosen.value === wallet} onClick={() => onSelect(chosen.value)}>
+            {i18n.t('mint.wallet.switch')}
+          </button>
+        </fieldset>
+      )}
+    </div>
+  );
+}
