@@ -39,6 +39,8 @@ export const WireErrorSchema = z.strictObject({
   code: z.string().min(1).max(64),
   message: z.string().max(500),
   action: z.string().min(1).max(32),
+  /** Extra non-secret text (already redacted by lib/errors). */
+  detail: z.string().max(300).optional(),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
@@ -52,13 +54,15 @@ export type ReplyEnvelope = z.infer<typeof ReplyEnvelopeSchema>;
 export class RemoteError extends Error {
   readonly code: string;
   readonly action: string;
+  readonly detail: string | undefined;
   constructor(error: WireError) {
     super(error.message);
     this.name = 'RemoteError';
     this.code = error.code;
     this.action = error.action;
+    this.detail = error.detail;
   }
   toJSON(): WireError {
-    return { code: this.code, message: this.message, action: this.action };
+    return { code: this.code, message: this.message, action: this.action, ...(this.detail ? { detail: this.detail } : {}) };
   }
 }
