@@ -51,12 +51,15 @@ export function invalidParameters(error: z.ZodError): Reply {
   return fail(400, 'Invalid request parameters', { details: z.formatError(error), issues: error.issues });
 }
 
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown, bodyIsJson: boolean): T | Reply {
+/** A parsed body, or the 400 to send. (Not `T | Reply`: a body may well have a numeric `status`.) */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reply: Reply };
+
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, bodyIsJson: boolean): Parsed<T> {
   if (!bodyIsJson) {
-    return fail(400, 'Invalid request parameters', { details: { _errors: ['Body must be a JSON object'] }, issues: [] });
+    return { ok: false, reply: fail(400, 'Invalid request parameters', { details: { _errors: ['Body must be a JSON object'] }, issues: [] }) };
   }
   const result = schema.safeParse(body);
-  return result.success ? result.data : invalidParameters(result.error);
+  return result.success ? { ok: true, value: result.data } : { ok: false, reply: invalidParameters(result.error) };
 }
 
 /** "" or null -> no expiry (null); a date -> that day at 00:00 UTC; a date-time as sent; undefined = not a real date. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Ctx, Handler } from '../context';
 import { faultSpec } from '../faults';
-import { isReply, ok } from '../reply';
+import { ok } from '../reply';
 import type { Route } from '../router';
 import { parseBody } from '../schemas';
 import { stateControlRoutes } from './controlState';
@@ -12,16 +12,18 @@ const clockBody = z.union([z.strictObject({ advanceMs: z.number().finite() }), z
 const clockView = (ctx: Ctx) => ({ now: ctx.deps.clock.iso(), offsetMs: ctx.deps.clock.offsetMs });
 
 const setClock: Handler = (ctx) => {
-  const body = parseBody(clockBody, ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(clockBody, ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   if ('advanceMs' in body) ctx.deps.clock.advance(body.advanceMs);
   else ctx.deps.clock.setOffset(body.offsetMs);
   return ok(clockView(ctx));
 };
 
 const addFaults: Handler = (ctx) => {
-  const body = parseBody(z.union([faultSpec, z.array(faultSpec)]), ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(z.union([faultSpec, z.array(faultSpec)]), ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   const added = (Array.isArray(body) ? body : [body]).map((spec) => ctx.deps.faults.add(spec));
   return ok({ faults: added });
 };

@@ -3,7 +3,7 @@ import { isAddress } from 'viem';
 import { z } from 'zod';
 import type { Ctx, Handler } from '../context';
 import { fullRecord } from '../keyView';
-import { fail, isReply, ok, type Reply } from '../reply';
+import { fail, ok, type Reply } from '../reply';
 import type { Route } from '../router';
 import { parseBody } from '../schemas';
 import type { KeyRecord } from '../store';
@@ -21,8 +21,9 @@ function withKey(ctx: Ctx, then: (key: KeyRecord) => Reply): Reply {
 }
 
 const setAccess: Handler = (ctx) => {
-  const body = parseBody(z.strictObject({ permitted: z.boolean() }), ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(z.strictObject({ permitted: z.boolean() }), ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   return withKey(ctx, (key) => {
     key.accessPermitted = body.permitted;
     ctx.deps.store.save();
@@ -33,8 +34,9 @@ const setAccess: Handler = (ctx) => {
 const revoke: Handler = (ctx) => withKey(ctx, (key) => (ctx.deps.store.removeKey(key.id), ok({ ok: true, id: key.id })));
 
 const addUsage: Handler = (ctx) => {
-  const body = parseBody(z.strictObject({ usd: amount.optional(), diem: amount.optional() }), ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(z.strictObject({ usd: amount.optional(), diem: amount.optional() }), ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   return withKey(ctx, (key) => {
     const { store, clock } = ctx.deps;
     const usd = body.usd ?? 0;
@@ -58,8 +60,9 @@ const balanceBody = z.strictObject({ usd: amount.optional(), diem: amount.option
 const setBalance: Handler = (ctx) => {
   const address = ctx.params.address ?? '';
   if (!isAddress(address, { strict: false })) return fail(400, 'Invalid wallet address');
-  const body = parseBody(balanceBody, ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(balanceBody, ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   const { store, clock } = ctx.deps;
   const account = store.accountForWallet(address, () => ({ balances: { usd: 0, diem: 0, bundled: 0 }, diemEpochAllocation: 0 }), clock.iso());
   account.balances = { usd: body.usd ?? account.balances.usd, diem: body.diem ?? account.balances.diem, bundled: body.bundled ?? account.balances.bundled };
@@ -76,8 +79,9 @@ const breachBody = z.strictObject({
 });
 
 const addBreach: Handler = (ctx) => {
-  const body = parseBody(breachBody, ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(breachBody, ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   const key = ctx.deps.store.keyByRef(body.key);
   if (!key) return fail(404, 'No such key (give its id or its last 6 characters)');
   const { key: _ref, ...rest } = body;
@@ -87,8 +91,9 @@ const addBreach: Handler = (ctx) => {
 };
 
 const setX402: Handler = (ctx) => {
-  const body = parseBody(z.strictObject({ usd: amount }), ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(z.strictObject({ usd: amount }), ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   const address = (ctx.params.address ?? '').toLowerCase();
   ctx.deps.store.data.x402[address] = body.usd;
   ctx.deps.store.save();

@@ -11,8 +11,9 @@ import { isActive } from '../store';
 export const updateApiKey: Handler = (ctx) => {
   const auth = authenticate(ctx, 'admin');
   if (isReply(auth)) return auth;
-  const body = parseBody(updateKeyBody, ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(updateKeyBody, ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   const { store, clock } = ctx.deps;
   const now = clock.now();
   const key = store.data.keys[body.id];

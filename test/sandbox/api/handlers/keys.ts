@@ -34,9 +34,9 @@ export const createApiKey: Handler = (ctx) => {
   const { limits, store, clock } = ctx.deps;
   const gate = limits.creation(auth.account.id);
   if (!gate.allowed) return { ...fail(429, 'Rate limit exceeded'), headers: gate.headers };
-  const body = parseBody(createKeyBody, ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return { ...body, headers: gate.headers };
-  const created = createKey(store, clock, auth.account, body);
+  const parsed = parseBody(createKeyBody, ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return { ...parsed.reply, headers: gate.headers };
+  const created = createKey(store, clock, auth.account, parsed.value);
   if (isReply(created)) return { ...created, headers: gate.headers };
   const { key, secret } = created;
   return ok(
@@ -63,8 +63,9 @@ export const deleteApiKey: Handler = (ctx) => {
   if (isReply(auth)) return auth;
   let id = ctx.url.searchParams.get('id') ?? undefined;
   if (id === undefined || id === '') {
-    const body = parseBody(deleteKeyBody, ctx.body, ctx.bodyIsJson);
-    if (isReply(body)) return body;
+    const parsed = parseBody(deleteKeyBody, ctx.body, ctx.bodyIsJson);
+    if (!parsed.ok) return parsed.reply;
+    const body = parsed.value;
     id = body.id;
   }
   const key = ctx.deps.store.data.keys[id];

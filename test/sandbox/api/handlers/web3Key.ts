@@ -15,8 +15,9 @@ export const getWeb3Token: Handler = async (ctx) => {
 };
 
 export const mintWeb3Key: Handler = async (ctx) => {
-  const body = parseBody(mintBody, ctx.body, ctx.bodyIsJson);
-  if (isReply(body)) return body;
+  const parsed = parseBody(mintBody, ctx.body, ctx.bodyIsJson);
+  if (!parsed.ok) return parsed.reply;
+  const body = parsed.value;
   const { store, clock, chain } = ctx.deps;
 
   if (!isAddress(body.address, { strict: false })) return fail(400, 'Invalid wallet address');
