@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { toHex } from 'viem';
+import { HANDSHAKE_TYPE, randomId, type PageReply } from '../../../lib/wallet/bridge-protocol';
+import { startPageBridge } from '../../../lib/wallet/page-bridge';
+import { FakeWindow, fakeStore, fakeWallet, settle, type FakeWallet } from './fakes';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** Starts the page bridge in a fake window, with a port the test holds. */
+function setup(wallets: FakeWallet[] = [fakeWallet()]) {
+  const win = new FakeWindow();
+  const store = fakeStore(wallets);
+  cleanups.push(startPageBridge(win.asWindow(), store));
+  return { win, store };
+}
+
+function connect(win: FakeWindow, options: { source?: unknown; origin?: string; data?: unknown } = {}) {
+  const channel = new MessageChannel();
+  const replies: PageReply[] = [];
+  channel.port1.onmessage = (event) => replies.push(event.data as PageReply);
+  cleanups.push(() => channel.port1.close());
+  const nonce = randomId();
+  win.deliver({
+    data: options.data ?? { type: HANDSHAKE_TYPE, nonce },
+    origin: options.origin ?? win.location.origin,
+    source: options.source ?? win,
+    ports: [channel.port2],
+  });
+  const ask = async (request: unknown) => {
+    const id = randomId();
+    channel.port1.postMessage({ id, request });
+    await settle(30);
+    return replies.find((reply) => 'id' in reply && reply.id === id);
+  };
+  return { nonce, replies, ask, port: channel.port1 };
+}
+
+describe('page bridge handshake', () => {
+  it('answers a handshake from its own window and origin with the nonce', async () => {
+    const { win } = setup();
+    const { nonce, replies } = connect(win);
+    await settle();
+    expect(replies).toEqual([{ kind: 'ready', nonce }]);
+    expect(win.listenerCount).toBe(0); // stops listening on window after the one handshake
+  });
+
+  it('ignores a handshake from another window, another origin, or of the wrong shape', async () => {
+    const { win } = setup();
+    const fromFrame = connect(win, { source: {} });
+    const fromOrigin = connect(win, { origin: 'https://evil.example' });
+    const lookAlike = connect(win, { data: { type: HANDSHAKE_TYPE, nonce: 'short' } });
+    const otherType = connect(win, { data: { type: 'wxt:content-script-started', nonce: randomId() } });
+    await settle();
+    for (const attempt of [fromFrame, fromOrigin, lookAlike, otherType]) expect(attempt.replies).toEqual([]);
+    expect(await fromFrame.ask({ kind: 'eth_accounts' })).toBeUndefined();
+    // The genuine handshake still works afterwards.
+    const genuine = connect(win);
+    await settle();
+    expect(genuine.replies).toEqual([{ kind: 'ready', nonce: genuine.nonce }]);
+  });
+
+  it('accepts one handshake only: a replayed one gets no port', async () => {
+    const { win } = setup();
+    const first = connect(win);
+    await settle();
+    const replay = connect(win, { data: { type: HANDSHAKE_TYPE, nonce: first.nonce } });
+    const second = connect(win);
+    await settle();
+    expect(first.replies).toHaveLength(1);
+    expect(replay.replies).toEqual([]);
+    expect(second.replies).toEqual([]);
+    expect(await second.ask({ kind: 'eth_accounts' })).toBeUndefined();
+    expect(await first.ask({ kind: 'eth_accounts' })).toMatchObject({ kind: 'result' });
+  });
+});
+
+describe('page bridge requests', () => {
+  it('lists wallets and forwards the allowed methods to the chosen one', async () => {
+    const a = fakeWallet(undefined, { name: 'A', rdns: 'test.a' });
+    const b = fakeWallet(undefined, { name: 'B', rdns: 'test.b' });
+    const { win } = setup([a, b]);
+    const { ask } = connect(win);
+    expect(await ask({ kind: 'discover' })).toMatchObject({ value: [a.info, b.info] });
+    expect(await ask({ kind: 'select', wallet: 'test.b' })).toMatchObject({ value: b.info });
+    expect(await ask({ kind: 'eth_requestAccounts' })).toMatchObject({ value: [b.account.address] });
+    const message = toHex('token');
+    const signed = await ask({ kind: 'personal_sign', message, address: b.account.address });
+    expect(signed).toMatchObject({ kind: 'result', value: await b.account.signMessage({ message: 'token' }) });
+    expect(b.calls.at(-1)).toEqual({ method: 'personal_sign', params: [message, b.account.address] });
+    expect(a.calls).toEqual([]);
+  });
+
+  it('never calls the wallet for a method outside the allowlist', async () => {
+    const wallet = fakeWallet();
+    const { win } = setup([wallet]);
+    const { ask, replies } = connect(win);
+    await ask({ kind: 'eth_sendTransaction', params: [{ to: wallet.account.address }] });
+    await ask({ kind: 'eth_signTypedData_v4' });
+    expect(wallet.calls).toEqual([]);
+    expect(replies.filter((reply) => reply.kind !== 'ready')).toEqual([]);
+  });
+
+  it('passes wallet errors on with their EIP-1193 code', async () => {
+    const wallet = fakeWallet();
+    const { win } = setup([wallet]);
+    const { ask } = connect(win);
+    for (const code of [4001, 4100, 4200, -32002]) {
+      wallet.failWith = { code, message: `failure ${code}` };
+      expect(await ask({ kind: 'eth_requestAccounts' })).toMatchObject({ kind: 'error', error: { code, message: `failure ${code}` } });
+    }
+  });
+
+  it('reports no wallet, and an unknown wallet, with the bridge codes', async () => {
+    const { win } = setup([]);
+    const { ask } = connect(win);
+    expect(await ask({ kind: 'eth_requestAccounts' })).toMatchObject({ kind: 'error', error: { code: 2 } });
+    expect(await ask({ kind: 'select', wallet: 'io.metamask' })).toMatchObject({ kind: 'error', error: { code: 3 } });
+  }, 10_000);
+
+  it('falls back to window.ethereum when no wallet announces itself', async () => {
+    const legacy = fakeWallet();
+    const win = new FakeWindow();
+    win.ethereum = legacy.provider;
+    cleanups.push(startPageBridge(win.asWindow(), fakeStore([])));
+    const { ask } = connect(win);
+    expect(await ask({ kind: 'discover' })).toMatchObject({ value: [{ uuid: 'injected', rdns: 'injected' }] });
+    expect(await ask({ kind: 'eth_accounts' })).toMatchObject({ value: [legacy.account.address] });
+  }, 10_000);
+
+  it('relays accountsChanged and chainChanged of the chosen wallet, and late announcements', async () => {
+    const wallet = fakeWallet();
+    const { win, store } = setup([wallet]);
+    const { ask, replies } = connect(win);
+    await ask({ kind: 'select', wallet: wallet.info.uuid });
+    wallet.emit('accountsChanged', []);
+    wallet.emit('chainChanged', '0x1');
+    const late = fakeWallet(undefined, { rdns: 'test.late' });
+    store.announce(late);
+    await settle();
+    expect(replies).toContainEqual({ kind: 'accountsChanged', value: [] });
+    expect(replies).toContainEqual({ kind: 'chainChanged', value: '0x1' });
+    expect(replies).toContainEqual({ kind: 'walletsChanged', value: [wallet.info, late.info] });
+  });
+});
