@@ -48,6 +48,7 @@ export interface Sandbox {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const store = new Store(opts.stateFile); // first: a bad state file fails before anything runs
   const anvil = await startAnvil();
   try {
     const wallets: SandboxWallets = await setupChain(anvil.rpcUrl);
@@ -55,7 +56,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const faults = new Faults();
     let origin = '';
     const deps: Deps = {
-      store: new Store(opts.stateFile),
+      store,
       clock,
       faults,
       requests: new RequestLog(),
