@@ -1,0 +1,64 @@
+import { render, type ComponentChildren } from 'preact';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { OptionsForm, type PermissionAnswer } from '../../components/OptionsForm';
+import { call } from '../../lib/messaging/call';
+import { sendToBackground } from '../../lib/messaging/runtime';
+import { settingsContracts } from '../../lib/messaging/settings';
+
+const root = document.getElementById('app')!;
+document.title = i18n.t('options.title');
+
+/** Asks for the optional "notifications" permission; must run inside the click that turned a switch on. */
+function requestNotifications(): Promise<PermissionAnswer> {
+  try {
+    return browser.permissions
+      .request({ permissions: ['notifications'] })
+      .then((granted): PermissionAnswer => (granted ? 'granted' : 'denied'))
+      .catch((): PermissionAnswer => 'unavailable'); // not declared as optional in this build
+  } catch {
+    return Promise.resolve('unavailable');
+  }
+}
+
+function Page({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="stack">
+      <h1>{i18n.t('options.title')}</h1>
+      <p class="hint">{i18n.t('options.intro')}</p>
+      {children}
+    </div>
+  );
+}
+
+render(
+  <Page>
+    <p role="status">{i18n.t('options.loading')}</p>
+  </Page>,
+  root,
+);
+
+call(sendToBackground, settingsContracts, 'settings.get', {})
+  .then((settings) =>
+    render(
+      <Page>
+        <OptionsForm
+          initial={settings}
+          sandboxBuild={import.meta.env.MODE === 'sandbox'}
+          save={(patch) => call(sendToBackground, settingsContracts, 'settings.set', { patch })}
+          requestNotifications={requestNotifications}
+        />
+      </Page>,
+      root,
+    ),
+  )
+  .catch(() =>
+    render(
+      <Page>
+        <p class="error" role="alert">
+          {i18n.t('options.load_failed')}
+        </p>
+      </Page>,
+      root,
+    ),
+  );
