@@ -3,6 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { toAppError } from '../lib/errors';
 import { readFlowState, watchFlowState, isWaitingForWallet } from '../lib/flow/storage';
+import { flowHandlers } from '../lib/flow/handlers';
+import { startMintFlow } from '../lib/flow/service';
+import { flowContracts } from '../lib/messaging/flow';
 import { createDispatcher, type HandleOptions } from '../lib/messaging/handle';
 import { isExtensionPage, listen } from '../lib/messaging/runtime';
 import { settingsContracts } from '../lib/messaging/settings';
@@ -39,7 +42,11 @@ export default defineBackground(() => {
   void restrictSessionAccess().catch(() => undefined);
   startAutoLock(vault);
 
+  // mint: the wallet-to-key flow (a step cut off by a worker restart ends here, never re-sent).
+  const mintFlow = startMintFlow(toolbar);
+
   listen([
+    createDispatcher(flowContracts, flowHandlers(mintFlow), options),
     createDispatcher(vaultContracts, vaultHandlers(vault), { ...options, toWireError: vaultWireError }),
     createDispatcher(settingsContracts, settingsHandlers({ read: readSettings, update: updateSettings }), options),
     createDispatcher(statusContracts, statusHandlers(toolbar), options),
