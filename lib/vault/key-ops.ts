@@ -6,10 +6,13 @@ import { NewKeyMetaSchema, type KeyMeta, type NewKeyMeta, type StoredRecord } fr
 import { sessionKey } from './session';
 import type { DamagedRecord } from './store';
 
-/** The data key, or VAULT_LOCKED. Each use counts as activity for the auto-lock. */
-export async function requireDataKey(ctx: VaultContext): Promise<CryptoKey> {
+/**
+ * The data key, or VAULT_LOCKED. A person's use counts as activity for the auto-lock;
+ * background reads (the poller) pass `touch = false`, so they never keep the vault open.
+ */
+export async function requireDataKey(ctx: VaultContext, touch = true): Promise<CryptoKey> {
   const { autoLockMinutes } = await ctx.prefs();
-  return (await sessionKey(ctx.items, ctx.now(), autoLockMinutes)) ?? fail('VAULT_LOCKED');
+  return (await sessionKey(ctx.items, ctx.now(), autoLockMinutes, touch)) ?? fail('VAULT_LOCKED');
 }
 
 export function metaOf(record: StoredRecord): KeyMeta {
@@ -42,9 +45,9 @@ export async function saveKey(ctx: VaultContext, meta: NewKeyMeta, secret: strin
 }
 
 /** Decrypts one key's secret. Unknown id → KEY_NOT_FOUND; a failed decryption → VAULT_RECORD_DAMAGED. */
-export async function revealKey(ctx: VaultContext, id: string): Promise<string> {
+export async function revealKey(ctx: VaultContext, id: string, touch = true): Promise<string> {
   const read = await requireVault(ctx);
-  const dataKey = await requireDataKey(ctx);
+  const dataKey = await requireDataKey(ctx, touch);
   const damaged = read.damaged.some((d) => d.id === id);
   const record = read.records.find((r) => r.id === id);
   if (damaged) fail('VAULT_RECORD_DAMAGED', `Record ${id}.`);

@@ -61,8 +61,11 @@ export function createVault(items: VaultStorage, options: VaultOptions = {}) {
     saveKey: (meta: NewKeyMeta, secret: string) => queue(() => saveKey(ctx, meta, secret)),
     importKey: (input: ImportInput) => queue(() => importKey(ctx, checkKey, input)),
     reveal: (id: string) => queue(() => revealKey(ctx, id)),
-    /** For background code (the poller): a saved key's secret; VAULT_LOCKED while locked. */
-    getSecret: (id: string) => queue(() => revealKey(ctx, id)),
+    /**
+     * For background code (the poller): a saved key's secret; VAULT_LOCKED while locked.
+     * Not activity: a poll never postpones the idle auto-lock.
+     */
+    getSecret: (id: string) => queue(() => revealKey(ctx, id, false)),
     remove: (id: string) => queue(() => removeKey(ctx, id)),
     isUnlocked: () => queue(async () => (await sessionKey(items, ctx.now(), await autoLock(), false)) !== null),
     /** The auto-lock alarm calls this: locks when idle too long. */

@@ -53,3 +53,22 @@ describe('auto-lock', () => {
     await expect(vault.isUnlocked()).resolves.toBe(false);
   });
 });
+
+describe('auto-lock and background reads', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('does not count the poller reading a secret (getSecret) as activity', async () => {
+    const clock = manualClock();
+    const { vault } = freshVault({ now: clock.now, prefs: prefs({ autoLockMinutes: 10 }) });
+    await vault.setup(PASS, PASS);
+    const secret = fakeSecret();
+    const { id } = await vault.saveKey(META, secret);
+    for (let i = 0; i < 3; i += 1) {
+      clock.advance(3 * 60_000);
+      await expect(vault.getSecret(id)).resolves.toBe(secret);
+    }
+    clock.advance(60_000); // 10 minutes since the last use by a person
+    await expect(vault.lockIfIdle()).resolves.toBe(true);
+    await expect(vault.getSecret(id)).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+  });
+});
