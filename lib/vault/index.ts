@@ -8,6 +8,7 @@ import { veniceKeyChecker } from './check-key';
 import type { VaultPrefs } from './context';
 import type { NewKeyMeta } from './record';
 import { defineVaultStorage } from './store';
+import { mintedKeyMeta, type MintedKeyInfo } from './minted-meta';
 import { createVault, type Vault } from './vault';
 
 export { createVault, vaultStatus, type Vault, type VaultStatus } from './vault';
@@ -18,6 +19,7 @@ export { defineVaultStorage } from './store';
 export type { KeyMeta, NewKeyMeta, KeyType } from './record';
 export type { VaultPrefs } from './context';
 export { envLine, keyTypeOf } from './key-format';
+export { mintedKeyMeta, type MintedKeyInfo } from './minted-meta';
 
 async function settingsPrefs(): Promise<VaultPrefs> {
   const { autoLockMinutes, clipboardClearSeconds, apiBaseUrl } = await readSettings();
@@ -39,6 +41,9 @@ export function backgroundVault(): Vault {
  * once (components/KeyShownOnce.tsx) rather than lose it.
  */
 export const saveKey = (meta: NewKeyMeta, secret: string) => backgroundVault().saveKey(meta, secret);
+
+/** The same, taking the mint flow's own description of the key (lib/flow SaveMeta). */
+export const saveMintedKey = (info: MintedKeyInfo, secret: string) => saveKey(mintedKeyMeta(info), secret);
 
 /** For the poller: a saved key's secret, or VAULT_LOCKED. Never send it to a page or a log. */
 export const getSecret = (id: string) => backgroundVault().getSecret(id);

@@ -34,6 +34,7 @@ export async function saveKey(ctx: VaultContext, meta: NewKeyMeta, secret: strin
   const id = crypto.randomUUID();
   const record: StoredRecord = {
     ...parsed.data,
+    apiBaseUrl: parsed.data.apiBaseUrl ?? (await ctx.prefs()).apiBaseUrl,
     id,
     type,
     last6: last6Of(secret),

@@ -32,6 +32,8 @@ export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 export const NewKeyMetaSchema = KeyMetaSchema.omit({ id: true, last6: true, type: true, createdAt: true }).extend({
   type: KeyTypeSchema.optional(),
   createdAt: z.iso.datetime().optional(),
+  /** Defaults to the API address in the settings at the time of saving. */
+  apiBaseUrl: z.url().max(200).optional(),
 });
 export type NewKeyMeta = z.input<typeof NewKeyMetaSchema>;
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fromBase64, toBase64 } from '../../../lib/vault/encoding';
 import { RESET_CONFIRMATION } from '../../../lib/vault/lock-ops';
 import type { StoredVault } from '../../../lib/vault/format';
-import { dumpStorage, fakeSecret, freshVault, META, OTHER_PASS, PASS } from './helpers';
+import { dumpStorage, fakeSecret, freshVault, META, OTHER_PASS, PASS, prefs } from './helpers';
 
 async function unlockedWithKeys(count: number) {
   const { vault, items } = freshVault();
@@ -129,5 +129,29 @@ describe('vault records', () => {
     expect(local).not.toContain('"ct"');
     expect(session).toBe('{}');
     await expect(vault.status()).resolves.toEqual({ state: 'not-set-up' });
+  });
+});
+
+describe('saving a minted key', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('records what the mint flow knows, with the API address of the settings when none is given', async () => {
+    const { mintedKeyMeta } = await import('../../../lib/vault/minted-meta');
+    const { vault } = freshVault({ prefs: prefs({ apiBaseUrl: 'http://127.0.0.1:4444/api/v1' }) });
+    await vault.setup(PASS, PASS);
+    const secret = fakeSecret('ADMIN');
+    const meta = await vault.saveKey(mintedKeyMeta({
+      veniceId: 'b5a7c1f0-0000-4000-8000-000000000001', apiKeyType: 'ADMIN', description: 'minted in e2e',
+      walletAddress: '0x2222222222222222222222222222222222222222', limits: { usd: null, diem: 3 }, limitPeriod: 'MONTH',
+      modelPrivacy: 'PRIVATE_ONLY', expiresAt: '2031-01-01T00:00:00.000Z', createdAt: '2025-05-01T12:00:00.000Z',
+    }), secret);
+    expect(meta).toMatchObject({
+      type: 'ADMIN', source: 'minted', apiBaseUrl: 'http://127.0.0.1:4444/api/v1', limits: { usd: null, diem: 3 },
+      limitPeriod: 'MONTH', modelPrivacy: 'PRIVATE_ONLY', createdAt: '2025-05-01T12:00:00.000Z', last6: secret.slice(-6),
+    });
+    await expect(vault.saveKey(mintedKeyMeta({
+      veniceId: 'x', apiKeyType: 'INFERENCE', description: '', walletAddress: '0x2222222222222222222222222222222222222222',
+      limits: {}, expiresAt: null, createdAt: '2025-05-01T12:00:00.000Z',
+    }), secret)).rejects.toMatchObject({ code: 'KEY_INVALID_FORMAT' }); // an ADMIN secret claimed as INFERENCE
   });
 });
