@@ -56,7 +56,7 @@ describe('npm run sandbox (black box)', () => {
   const mint = (body: Record<string, unknown>) => api('POST', '/api_keys/generate_web3_key', { body: { apiKeyType: 'INFERENCE', ...body } });
 
   beforeAll(async () => {
-    child = spawn('npm', ['run', 'sandbox'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_QUIET: '1' } });
+    child = spawn('npm', ['run', 'sandbox'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_QUIET: '1', SANDBOX_PORT: '' } });
     child.stderr?.resume();
     printed = await waitForLines(child, 50_000);
     origin = new URL(printed.api).origin;

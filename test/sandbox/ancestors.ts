@@ -38,7 +38,10 @@ function alive(pid: number): boolean {
 export function watchAncestors(onGone: () => void, levels = 3, intervalMs = 250): () => void {
   const watched = ancestors(levels);
   const timer = setInterval(() => {
-    if (watched.every(alive) && (watched.length === 0 || process.ppid === watched[0])) return;
+    // process.ppid is fixed at start, so a re-parenting is read from /proc (where there is one).
+    const parent = parentOf(process.pid);
+    const reparented = parent !== undefined && watched.length > 0 && parent !== watched[0];
+    if (watched.every(alive) && !reparented) return;
     clearInterval(timer);
     onGone();
   }, intervalMs);
