@@ -65,6 +65,10 @@ export interface FakeWallet extends PageWallet {
   failWith?: { code: number; message: string };
   /** What eth_accounts / eth_requestAccounts answer (default: the account). */
   accounts?: string[];
+  /** While true, personal_sign never answers (a wallet popup the user leaves open). */
+  hold?: boolean;
+  /** personal_sign signs with this account instead (a wallet that signs with the wrong key). */
+  signer?: PrivateKeyAccount;
   emit(event: string, value: unknown): void;
 }
 
@@ -83,6 +87,7 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
     provider: {
       async request({ method, params }) {
         wallet.calls.push({ method, params });
+        if (wallet.hold && method === 'personal_sign') return new Promise(() => undefined);
         if (wallet.failWith) throw { ...wallet.failWith };
         switch (method) {
           case 'eth_requestAccounts':
@@ -91,7 +96,7 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
           case 'eth_chainId':
             return '0x2105';
           case 'personal_sign':
-            return account.signMessage({ message: { raw: (params as [Hex])[0] } });
+            return (wallet.signer ?? account).signMessage({ message: { raw: (params as [Hex])[0] } });
           default:
             throw { code: 4200, message: `unsupported ${method}` };
         }
