@@ -18,6 +18,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'scripting'],
+    // Asked for at run time, from the options page, when the user turns notifications on.
+    optional_permissions: ['notifications'],
     host_permissions: [VENICE_API, VENICE_WEB, BASE_RPC, ...(mode === 'sandbox' ? [SANDBOX] : [])],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
@@ -25,8 +27,16 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'venice-key-wallet@extension',
-              strict_min_version: '128.0',
+              // 140: data_collection_permissions (built-in consent); it also covers
+              // scripting world MAIN (128) and storage.session (115).
+              strict_min_version: '140.0',
+              // What leaves the browser: the wallet address, signed token and API key
+              // (authenticationInfo, sent to Venice), and balance queries about the
+              // wallet and the key (financialAndPaymentInfo, to Base RPC and Venice).
+              data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
             },
+            // Firefox for Android shows the built-in consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
