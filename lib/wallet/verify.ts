@@ -32,11 +32,17 @@ export async function verifySignature(options: VerifyOptions): Promise<'eoa' | '
     // Not a plain 65-byte signature: a contract wallet's, or garbage. Base decides.
   }
   const client = createPublicClient({ chain: base, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
+  const unreachable = (error: unknown) =>
+    new AppException(appError('RPC_UNREACHABLE', 'The signature could not be checked on Base.'), { cause: error });
+  // viem's verifyMessage reads a failed eth_call as "not valid", so first make sure Base answers at all.
+  await client.getCode({ address }).catch((error: unknown) => {
+    throw unreachable(error);
+  });
   let valid: boolean;
   try {
     valid = await client.verifyMessage({ address, message, signature });
   } catch (error) {
-    throw new AppException(appError('RPC_UNREACHABLE', 'The signature could not be checked on Base.'), { cause: error });
+    throw unreachable(error);
   }
   if (!valid) throw new AppException(appError('SIGNATURE_LOCAL_MISMATCH'));
   return 'contract';

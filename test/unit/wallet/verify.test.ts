@@ -1,0 +1,68 @@
+// The local signature check, with real viem signatures: offline for an ordinary account,
+// and on the sandbox chain (a real anvil as Base) for a tampered one and for an ERC-1271 wallet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { AppException } from '../../../lib/errors';
+import { verifySignature } from '../../../lib/wallet/verify';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { KEY_A, KEY_B } from './fakes';
+
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl';
+const NO_RPC = 'http://127.0.0.1:9';
+const signer = privateKeyToAccount(KEY_A);
+
+/** Flips one bit of the signature's `s` half: still well formed, no longer the signer's. */
+const tamper = (signature: Hex): Hex => {
+  const at = 2 + 64 + 10;
+  const flipped = (parseInt(signature[at]!, 16) ^ 1).toString(16);
+  return `${signature.slice(0, at)}${flipped}${signature.slice(at + 1)}` as Hex;
+};
+const codeOf = (error: unknown) => (error instanceof AppException ? error.code : String(error));
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ quiet: true });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+describe('verifySignature', () => {
+  it('accepts a real personal_sign signature offline (no RPC needed)', async () => {
+    const signature = await signer.signMessage({ message: TOKEN });
+    await expect(verifySignature({ address: signer.address, message: TOKEN, signature, rpcUrl: NO_RPC })).resolves.toBe('eoa');
+  });
+
+  it('rejects a tampered signature, as Base confirms', async () => {
+    const signature = tamper(await signer.signMessage({ message: TOKEN }));
+    const attempt = verifySignature({ address: signer.address, message: TOKEN, signature, rpcUrl: sandbox.rpcUrl });
+    await expect(attempt.catch(codeOf)).resolves.toBe('SIGNATURE_LOCAL_MISMATCH');
+  });
+
+  it('rejects a signature of another message or by another account', async () => {
+    const other = privateKeyToAccount(KEY_B);
+    const byOther = await other.signMessage({ message: TOKEN });
+    const ofOther = await signer.signMessage({ message: `${TOKEN}x` });
+    for (const signature of [byOther, ofOther]) {
+      const attempt = verifySignature({ address: signer.address, message: TOKEN, signature, rpcUrl: sandbox.rpcUrl });
+      await expect(attempt.catch(codeOf)).resolves.toBe('SIGNATURE_LOCAL_MISMATCH');
+    }
+  });
+
+  it('says RPC_UNREACHABLE, not mismatch, when a non-EOA signature cannot be checked', async () => {
+    const signature = tamper(await signer.signMessage({ message: TOKEN }));
+    const attempt = verifySignature({ address: signer.address, message: TOKEN, signature, rpcUrl: NO_RPC, timeoutMs: 500 });
+    await expect(attempt.catch(codeOf)).resolves.toBe('RPC_UNREACHABLE');
+  });
+
+  it('accepts an ERC-1271 smart-contract wallet signature, checked on the chain', async () => {
+    const wallet = sandbox.wallets.contract;
+    const owner = privateKeyToAccount(wallet.privateKey!);
+    const signature = await owner.signMessage({ message: TOKEN });
+    await expect(verifySignature({ address: wallet.address, message: TOKEN, signature, rpcUrl: sandbox.rpcUrl })).resolves.toBe('contract');
+    const forged = await privateKeyToAccount(KEY_B).signMessage({ message: TOKEN });
+    const attempt = verifySignature({ address: wallet.address, message: TOKEN, signature: forged, rpcUrl: sandbox.rpcUrl });
+    await expect(attempt.catch(codeOf)).resolves.toBe('SIGNATURE_LOCAL_MISMATCH');
+  });
+});
