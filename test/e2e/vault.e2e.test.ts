@@ -100,6 +100,9 @@ describe('vault in Chromium', () => {
     await popup.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => popup.getByTestId('revealed-secret').innerText()).toBe(secret);
     await popup.getByRole('button', { name: 'Hide' }).click();
+    // Without the clipboardRead permission the popup cannot check the clipboard later, so it says so.
+    await popup.getByRole('button', { name: 'Copy as VENICE_API_KEY= line' }).click();
+    await expect.poll(() => popup.getByRole('status').first().innerText()).toMatch(/Clear your clipboard yourself/);
     await screenshot(popup, 'vault-keys');
     expect(await pageErrorsOf(popup)).toEqual([]);
   });

@@ -15,7 +15,8 @@ describe('clipboard clearing', () => {
   it('clears after the delay when the clipboard still holds the key', async () => {
     const clipboard = fakeClipboard();
     const scheduled: Array<[() => void, number]> = [];
-    await expect(copyAndClearLater(clipboard, 'KEY', 30, (fn, ms) => scheduled.push([fn, ms]))).resolves.toBe('copied-will-clear');
+    const options = { canRead: async () => true, schedule: (fn: () => void, ms: number) => scheduled.push([fn, ms]) };
+    await expect(copyAndClearLater(clipboard, 'KEY', 30, options)).resolves.toBe('copied-will-clear');
     expect(clipboard.content).toBe('KEY');
     expect(scheduled[0]![1]).toBe(30_000);
     scheduled[0]![0]();
@@ -40,7 +41,17 @@ describe('clipboard clearing', () => {
 
   it('does not schedule anything with a delay of 0 (never clear)', async () => {
     const scheduled: unknown[] = [];
-    await expect(copyAndClearLater(fakeClipboard(), 'KEY', 0, (fn) => scheduled.push(fn))).resolves.toBe('copied-no-clear');
+    const options = { canRead: async () => true, schedule: (fn: () => void) => scheduled.push(fn) };
+    await expect(copyAndClearLater(fakeClipboard(), 'KEY', 0, options)).resolves.toBe('copied-no-clear');
+    expect(scheduled).toEqual([]);
+  });
+
+  it('promises no clearing without the clipboardRead permission, and schedules none', async () => {
+    const scheduled: unknown[] = [];
+    const clipboard = fakeClipboard();
+    const options = { canRead: async () => false, schedule: (fn: () => void) => scheduled.push(fn) };
+    await expect(copyAndClearLater(clipboard, 'KEY', 30, options)).resolves.toBe('copied-no-clear');
+    expect(clipboard.content).toBe('KEY');
     expect(scheduled).toEqual([]);
   });
 });
