@@ -1,17 +1,17 @@
 // Debian's Chromium with the built extension loaded unpacked, driven by Playwright.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_SANDBOX_DIR, CHROMIUM_PATH, POPUP_VIEWPORT } from './paths';
 import { recordPageErrors } from './page-errors';
-import { startWorker, stopWorker } from './service-worker';
+import { startWorker, stopWorker, workerStatus } from './service-worker';
+import { snapshotExtension } from './snapshot';
 import type { Badge, StorageArea } from './types';
 
 export interface ChromiumHarness {
   context: BrowserContext;
   extensionId: string;
+  /** The private copy Chromium loaded (see snapshot.ts); its path gives the id. */
   extensionDir: string;
   /** chrome-extension://<id>/<path> */
   url(pathname: string): string;
@@ -61,33 +61,41 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 }
 
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<ChromiumHarness> {
-  const extensionDir = path.resolve(options.extensionDir ?? CHROME_SANDBOX_DIR);
+  const sourceDir = path.resolve(options.extensionDir ?? CHROME_SANDBOX_DIR);
+  const snapshot = await snapshotExtension(sourceDir, 'vkw-chromium-');
+  const { extensionDir } = snapshot;
   const extensionId = unpackedExtensionId(extensionDir);
   const origin = `chrome-extension://${extensionId}/`;
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'vkw-chromium-'));
   let context: BrowserContext;
   try {
     // Playwright passes --headless, which is Chromium's new headless mode (the old one is gone).
-    context = await chromium.launchPersistentContext(userDataDir, {
+    context = await chromium.launchPersistentContext(path.join(snapshot.root, 'profile'), {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
       args: chromiumArgs(extensionDir),
     });
   } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    snapshot.remove();
     throw error;
   }
 
   const ours = (w: Worker) => w.url().startsWith(origin);
-  const findWorker = async (): Promise<Worker> =>
+  const findWorker = async (timeout = 15_000): Promise<Worker> =>
     context.serviceWorkers().find(ours) ??
-    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout }));
   try {
-    await findWorker();
+    await findWorker(10_000).catch(async () => {
+      // Not seen yet (a slow, loaded machine): ask the ServiceWorker domain to start it, then wait again.
+      await startWorker(context, extensionId);
+      return findWorker(20_000);
+    });
   } catch (error) {
+    const status = await workerStatus(context, extensionId).catch((e: unknown) => `unknown (${String(e)})`);
     await context.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
-    throw new Error(`extension ${extensionId} from ${extensionDir} did not start a service worker: ${String(error)}`);
+    snapshot.remove();
+    throw new Error(
+      `extension ${extensionId} (a copy of ${sourceDir}) did not start a service worker; its status: ${status}. ${String(error)}`,
+    );
   }
 
   const openExtensionPage = async (pathname: string): Promise<Page> => {
@@ -137,7 +145,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     },
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      snapshot.remove();
     },
   };
 }

@@ -7,12 +7,14 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page, type PageEvent } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_UUID, FIREFOX_PATH, FIREFOX_SANDBOX_DIR, GECKO_ID, POPUP_VIEWPORT } from './paths';
 import { collectPageErrorsInPage, recordPageErrors } from './page-errors';
+import { snapshotExtension } from './snapshot';
 import type { Badge, StorageArea } from './types';
 
 export interface FirefoxHarness {
   browser: Browser;
   /** The pinned moz-extension:// host. */
   extensionUuid: string;
+  /** The private copy Firefox installed (see snapshot.ts). */
   extensionDir: string;
   /** moz-extension://<uuid>/<path> */
   url(pathname: string): string;
@@ -41,23 +43,31 @@ export async function gotoExtensionUrl(page: Page, url: string): Promise<void> {
 }
 
 export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise<FirefoxHarness> {
-  const extensionDir = path.resolve(options.extensionDir ?? FIREFOX_SANDBOX_DIR);
+  const sourceDir = path.resolve(options.extensionDir ?? FIREFOX_SANDBOX_DIR);
+  const snapshot = await snapshotExtension(sourceDir, 'vkw-firefox-');
+  const { extensionDir } = snapshot;
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    protocol: 'webDriverBiDi',
-    headless: options.headless ?? true,
-    // Without it Firefox refuses BiDi navigation to moz-extension:// ("unsupported operation").
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      protocol: 'webDriverBiDi',
+      headless: options.headless ?? true,
+      // Without it Firefox refuses BiDi navigation to moz-extension:// ("unsupported operation").
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
+    })
+    .catch((error: unknown) => {
+      snapshot.remove();
+      throw error;
+    });
   const profileDir = profileOf(browser);
   try {
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
   } catch (error) {
     await browser.close().catch(() => undefined);
+    snapshot.remove();
     throw error;
   }
 
@@ -112,6 +122,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     async close() {
       await browser.close().catch(() => undefined);
       if (profileDir && existsSync(profileDir)) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      snapshot.remove();
     },
   };
 }

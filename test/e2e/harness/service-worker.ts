@@ -69,3 +69,8 @@ export async function startWorker(context: BrowserContext, extensionId: string):
     await until('running');
   });
 }
+
+/** The worker's running status as the browser reports it, or 'not registered'. */
+export async function workerStatus(context: BrowserContext, extensionId: string): Promise<string> {
+  return withTracker(context, extensionId, async ({ current }) => current()?.runningStatus ?? 'not registered');
+}
