@@ -24,6 +24,11 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   vite: () => ({ plugins: [preact(), zodWithoutEval] }),
+  // `npm run zip` (scripts/zip.ts): store zips plus, for AMO, the sources a reviewer
+  // rebuilds from. WXT already leaves out node_modules, dot-folders and .output.
+  zip: {
+    excludeSources: ['test/**', 'artifacts/**', '.sandbox/**', 'test-results/**', '**/*.log'],
+  },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
