@@ -6,6 +6,7 @@ import { ok } from '../reply';
 import type { Route } from '../router';
 import { parseBody } from '../schemas';
 import { stateControlRoutes } from './controlState';
+import { walletSignRoute } from '../wallet-sign';
 
 const clockBody = z.union([z.strictObject({ advanceMs: z.number().finite() }), z.strictObject({ offsetMs: z.number().finite() })]);
 
@@ -43,5 +44,6 @@ export const controlRoutes: Route[] = [
   { method: 'DELETE', pattern: '/__sandbox/requests', handler: (ctx) => (ctx.deps.requests.clear(), ok({ ok: true })) },
   { method: 'POST', pattern: '/__sandbox/limits/reset', handler: (ctx) => (ctx.deps.limits.reset(), ok({ ok: true })) },
   { method: 'GET', pattern: '/__sandbox/wallets', handler: wallets },
+  { method: 'POST', pattern: '/__sandbox/wallet/sign', handler: walletSignRoute },
   ...stateControlRoutes,
 ];
