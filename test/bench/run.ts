@@ -1,0 +1,52 @@
+// `npm run bench`: runs each bench section in order, prints its figures, then one
+// last line for machines: {"bench": {"<section>.<figure>": value, ...}}.
+// `npm run bench -- sizes` runs only the named sections.
+//
+// To add a section: write test/bench/<name>.ts exporting
+//   export async function bench(): Promise<Record<string, number | string>>
+// (print what a person wants to read, return the figures), and add ONE line below.
+type Figures = Record<string, number | string>;
+type Section = () => Promise<{ bench(): Promise<Figures> }>;
+
+const SECTIONS: Record<string, Section> = {
+  sizes: () => import('./sizes'),
+  mint_roundtrip: () => import('./mint-roundtrip'),
+};
+
+async function main(): Promise<number> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) {
+    console.error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+    return 2;
+  }
+  const all: Figures = {};
+  let failures = 0;
+  for (const [name, load] of Object.entries(SECTIONS)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    console.log(`\n== ${name}`);
+    const t0 = performance.now();
+    try {
+      const figures = await (await load()).bench();
+      for (const [key, value] of Object.entries(figures)) {
+        all[`${name}.${key}`] = value;
+        console.log(`  ${key}: ${value}`);
+      }
+    } catch (error) {
+      failures++;
+      all[`${name}.error`] = error instanceof Error ? error.message : String(error);
+      console.error(`  ${name} failed: ${all[`${name}.error`]}`);
+    }
+    console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  console.log(JSON.stringify({ bench: all }));
+  return failures > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

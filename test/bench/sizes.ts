@@ -1,0 +1,133 @@
+// Bench section: builds the production extension for Chrome and Firefox and
+// measures what each entrypoint makes the browser load, gzipped (level 9, per
+// file, summed): the popup (its HTML plus every script and stylesheet it pulls
+// in statically), the options page, the background, each content script.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TARGETS = [
+  { browser: 'chrome', args: ['build'], dir: '.output/chrome-mv3' },
+  { browser: 'firefox', args: ['build', '-b', 'firefox'], dir: '.output/firefox-mv3' },
+] as const;
+
+interface Manifest {
+  background?: { service_worker?: string; scripts?: string[]; page?: string };
+  action?: { default_popup?: string };
+  browser_action?: { default_popup?: string };
+  options_ui?: { page?: string };
+  options_page?: string;
+  content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+}
+
+export interface EntrySize { browser: string; entry: string; files: string[]; raw: number; gzip: number }
+
+const rel = (from: string, ref: string) => (ref.startsWith('/') ? ref.slice(1) : path.posix.join(path.posix.dirname(from), ref));
+
+/** The files a document or module loads before it runs: static imports, scripts, stylesheets, preloads. */
+function directDeps(dir: string, file: string): string[] {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const refs: string[] = [];
+  if (file.endsWith('.html')) {
+    for (const m of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) refs.push(m[1]!);
+    for (const m of text.matchAll(/<link\b[^>]*\brel="(?:stylesheet|modulepreload)"[^>]*\bhref="([^"]+)"/g)) refs.push(m[1]!);
+    for (const m of text.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="(?:stylesheet|modulepreload)"/g)) refs.push(m[1]!);
+  } else if (file.endsWith('.js')) {
+    // `import"./x.js"`, `import{a}from"./x.js"`, `export*from"./x.js"`; not dynamic import("...").
+    for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.(?:js|css))["']/g)) refs.push(m[1]!);
+  }
+  return refs.filter((r) => !/^[a-z]+:/i.test(r)).map((r) => rel(file, r.split(/[?#]/)[0]!));
+}
+
+function closure(dir: string, roots: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(path.join(dir, file))) return;
+    seen.add(file);
+    directDeps(dir, file).forEach(visit);
+  };
+  roots.forEach(visit);
+  return [...seen];
+}
+
+function measure(browser: string, entry: string, dir: string, files: string[]): EntrySize {
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { browser, entry, files, raw, gzip };
+}
+
+function allFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+    const p = prefix ? `${prefix}/${name}` : name;
+    return statSync(path.join(dir, p)).isDirectory() ? allFiles(dir, p) : [p];
+  });
+}
+
+/** Measures every entrypoint of one built extension folder. */
+export function entrySizes(browser: string, dir: string): EntrySize[] {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const out: EntrySize[] = [];
+  const add = (entry: string, roots: Array<string | undefined>) => {
+    const present = roots.filter((r): r is string => typeof r === 'string');
+    if (present.length > 0) out.push(measure(browser, entry, dir, closure(dir, present)));
+  };
+  add('popup', [manifest.action?.default_popup ?? manifest.browser_action?.default_popup]);
+  add('options', [manifest.options_ui?.page ?? manifest.options_page]);
+  add('background', [manifest.background?.service_worker, ...(manifest.background?.scripts ?? []), manifest.background?.page]);
+  // Content scripts: the manifest's, plus those WXT emits for runtime registration.
+  const files = allFiles(dir);
+  const contentJs = new Set<string>(files.filter((f) => /^content-scripts\/[^/]+\.js$/.test(f)));
+  manifest.content_scripts?.forEach((cs) => cs.js?.forEach((f) => contentJs.add(f)));
+  for (const js of [...contentJs].sort()) {
+    const name = path.posix.basename(js, '.js');
+    const css = files.filter((f) => f === `content-scripts/${name}.css`);
+    add(`content:${name}`, [js, ...css]);
+  }
+  // Unlisted top-level scripts (e.g. a main-world script injected on demand).
+  const listed = new Set(out.flatMap((e) => e.files));
+  for (const js of files.filter((f) => /^[^/]+\.js$/.test(f) && !listed.has(f)).sort()) {
+    add(`script:${path.posix.basename(js, '.js')}`, [js]);
+  }
+  out.push(measure(browser, 'total (every file)', dir, files));
+  return out;
+}
+
+function build(args: readonly string[]): void {
+  const res = spawnSync('npx', ['--no', '--', 'wxt', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (res.status !== 0) {
+    process.stderr.write(res.stdout + res.stderr);
+    throw new Error(`wxt ${args.join(' ')} failed (${res.status ?? res.signal})`);
+  }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const rows: EntrySize[] = [];
+  for (const t of TARGETS) {
+    build(t.args);
+    rows.push(...entrySizes(t.browser, path.join(ROOT, t.dir)));
+  }
+  const header = ['browser', 'entrypoint', 'files', 'raw', 'gzip'];
+  const table = rows.map((r) => [r.browser, r.entry, String(r.files.length), kb(r.raw), kb(r.gzip)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  table.forEach((row) => console.log(line(row)));
+
+  const figures: Record<string, number> = {};
+  for (const r of rows) {
+    const key = `${r.browser}.${r.entry.replace(/ \(every file\)$/, '')}`;
+    figures[`${key}.gzip_bytes`] = r.gzip;
+  }
+  return figures;
+}
