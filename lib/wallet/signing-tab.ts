@@ -66,6 +66,12 @@ export function createSigningTab({ browser, origin, path = '/', loadTimeoutMs = 
     for (const watcher of [...closeWatchers]) watcher();
   };
   browser.tabs.onRemoved.addListener(onRemoved);
+  // A restarted worker knows its signing tab at once, so the bridge's messages are accepted before open().
+  void remembered()
+    .then((stored) => {
+      if (tabId === undefined && stored) tabId = stored.tabId;
+    })
+    .catch(() => undefined);
 
   /** The remembered tab, if it still exists and still shows the signing origin. */
   async function liveTab(): Promise<number | undefined> {

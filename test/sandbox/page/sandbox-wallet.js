@@ -2,22 +2,39 @@
 // can be driven end to end with no real wallet installed. Plain JS, no build step.
 // Every request waits for a visible Approve / Reject (or ?autoApprove=1); keys stay in the
 // sandbox server, which signs through POST /__sandbox/wallet/sign (test/sandbox/api/wallet-sign.ts).
-// URL options: ?wallet=staked|liquid|empty|contract  ?autoApprove=1  ?locked=1  ?legacy=1 (window.ethereum only)
-/* global window, document, location, fetch, crypto, CustomEvent, Option, TextDecoder, URLSearchParams */
+// URL options: ?wallet=staked|liquid|empty|contract  ?autoApprove=1  ?locked=1  ?legacy=1 (window.ethereum only).
+// wallet, autoApprove and locked are remembered (localStorage), so a page the extension opens at "/"
+// keeps what a demo or test chose by visiting e.g. /?autoApprove=1&wallet=liquid once.
+/* global window, document, location, localStorage, fetch, crypto, CustomEvent, Option, TextDecoder, URLSearchParams */
 (() => {
   'use strict';
   const WALLETS = ['staked', 'liquid', 'empty', 'contract'];
   const CHAIN_ID = '0x2105'; // Base, 8453
   const params = new URLSearchParams(location.search);
+  const STORE = 'sandbox-wallet-settings';
+  const saved = (() => {
+    try {
+      return JSON.parse(localStorage.getItem(STORE) || '{}');
+    } catch {
+      return {};
+    }
+  })();
+  const option = (name) => (params.has(name) ? params.get(name) : saved[name]);
   const state = {
-    wallet: WALLETS.includes(params.get('wallet')) ? params.get('wallet') : 'staked',
-    autoApprove: params.get('autoApprove') === '1',
-    locked: params.get('locked') === '1',
+    wallet: WALLETS.includes(option('wallet')) ? option('wallet') : 'staked',
+    autoApprove: option('autoApprove') === '1',
+    locked: option('locked') === '1',
     connected: false,
     address: null,
     pending: new Set(),
   };
   const handlers = new Map();
+  const save = () =>
+    localStorage.setItem(
+      STORE,
+      JSON.stringify({ wallet: state.wallet, autoApprove: state.autoApprove ? '1' : '0', locked: state.locked ? '1' : '0' }),
+    );
+  save();
 
   const rpcError = (code, message) => Object.assign(new Error(message), { code });
   const emit = (event, value) => (handlers.get(event) || new Set()).forEach((handler) => handler(value));
@@ -145,6 +162,7 @@
 
   select.addEventListener('change', async () => {
     state.wallet = select.value;
+    save();
     state.address = null;
     if (!state.connected) return showAddress();
     state.address = (await askSandbox()).address;
@@ -153,10 +171,12 @@
   });
   lockedBox.addEventListener('change', () => {
     state.locked = lockedBox.checked;
+    save();
     emit('accountsChanged', state.locked || !state.address ? [] : [state.address]);
   });
   autoBox.addEventListener('change', () => {
     state.autoApprove = autoBox.checked;
+    save();
   });
 
   const icon =
