@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** A countdown in words: "1 d 4 h", "5 h 12 min 03 s", "4 min 09 s", "7 s". */
+export function countdownText(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  if (days > 0) return i18n.t('home.duration.days', [String(days), String(hours)]);
+  if (hours > 0) return i18n.t('home.duration.hours', [String(hours), pad(minutes), pad(seconds)]);
+  if (minutes > 0) return i18n.t('home.duration.minutes', [String(minutes), pad(seconds)]);
+  return i18n.t('home.duration.seconds', [String(seconds)]);
+}
+
+export interface EpochCountdownProps {
+  /** nextEpochBegins from Venice (ISO). */
+  iso: string;
+  now?: () => number;
+  /** Called once when the countdown reaches zero (the caps and DIEM allocation reset). */
+  onElapsed?: () => void;
+}
+
+/** A live countdown to the next epoch, when daily caps and DIEM allocations reset. */
+export function EpochCountdown({ iso, now = Date.now, onElapsed }: EpochCountdownProps) {
+  const target = Date.parse(iso);
+  const [current, setCurrent] = useState(now);
+  useEffect(() => {
+    setCurrent(now());
+    if (Number.isNaN(target)) return;
+    let fired = false;
+    const id = setInterval(() => {
+      const t = now();
+      setCurrent(t);
+      if (t >= target && !fired) {
+        fired = true;
+        clearInterval(id);
+        onElapsed?.();
+      }
+    }, 1000);
+    return () => clearInterval(id);
+  }, [target]);
+  if (Number.isNaN(target)) return null;
+  const left = target - current;
+  return (
+    <p class="meta-line" data-testid="epoch">
+      <span class="meta-label">{i18n.t('home.epoch.label')}</span>{' '}
+      <time role="timer" dateTime={new Date(target).toISOString()} data-testid="countdown">
+        {left > 0 ? countdownText(left) : i18n.t('home.epoch.now')}
+      </time>{' '}
+      {left > 0 && <span class="hint">{i18n.t('home.epoch.at', [clock.format(target)])}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,146 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { i18n } from '#i18n';
+import type { Status } from '../lib/messaging/status';
+import type { PollOutcome } from '../lib/poller/entry';
+import { BalanceSummary } from './BalanceSummary';
+import { EpochCountdown } from './EpochCountdown';
+import { HomeEmpty } from './HomeEmpty';
+import { HomeError, homeErrorText } from './HomeError';
+import { HomeLoading } from './HomeLoading';
+import { HomeRevoked } from './HomeRevoked';
+import { KeySwitcher, type SwitchableKey } from './KeySwitcher';
+import { modelLimitsOf, RateLimitTable } from './RateLimitTable';
+import { StaleNotice } from './StaleNotice';
+import { UsageBar } from './UsageBar';
+import './Home.css';
+
+/** A saved key as the home screen lists it (vault metadata, no secret). */
+export interface HomeKey extends SwitchableKey {
+  /** The expiry the key was saved with; null = never. */
+  expiresAt?: string | null;
+}
+
+/** What the home screen asks the background (entrypoints/popup wires it to the messaging contracts). */
+export interface HomeApi {
+  /** status.get: the cached poll of the active key, at once. */
+  status(): Promise<Status>;
+  /** status.refresh: polls now (at most every 30 s) and says what happened. */
+  refresh(): Promise<Status & { outcome: PollOutcome }>;
+  /** The saved keys (empty unless the vault is unlocked). */
+  keys(): Promise<HomeKey[]>;
+  /** settings.pollMinutes, to tell when the data is stale. */
+  pollMinutes(): Promise<number>;
+  /** settings.set({ activeKeyId }): the key the popup and the badge follow. */
+  setActiveKey(id: string): Promise<void>;
+}
+
+export interface HomeProps {
+  api: HomeApi;
+  onImport?: () => void;
+  onManageKeys?: () => void;
+  /** The vault is no longer unlocked (e.g. auto-lock): the parent shows its own screen. */
+  onVaultChanged?: () => void;
+  /** The mint panel and its eligibility check. */
+  mint?: ComponentChildren;
+  now?: () => number;
+}
+
+/**
+ * The popup's home for the active key: cached state at once (status.get), then a
+ * fresh poll (status.refresh); balances, access, expiry, the epoch countdown, the
+ * cap, per-model rate limits, a key switcher and the mint slot.
+ */
+export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = Date.now }: HomeProps) {
+  const status = useSignal<Status | null>(null);
+  const keys = useSignal<HomeKey[]>([]);
+  const pollMinutes = useSignal(5);
+  const loadError = useSignal<unknown>(null);
+  const refreshing = useSignal(false);
+  const switching = useSignal(false);
+  const note = useSignal<string | null>(null);
+
+  const accept = (next: Status) => {
+    status.value = next;
+    if (next.vault !== 'unlocked') onVaultChanged?.();
+  };
+  const refresh = async (quiet = false) => {
+    if (refreshing.value) return;
+    refreshing.value = true;
+    note.value = null;
+    try {
+      const next = await api.refresh();
+      accept(next);
+      if (next.outcome === 'too-soon' && !quiet) note.value = i18n.t('home.fresh.too_soon');
+    } catch (error) {
+      note.value = homeErrorText(error);
+    } finally {
+      refreshing.value = false;
+    }
+  };
+  const load = async () => {
+    loadError.value = null;
+    try {
+      accept(await api.status());
+    } catch (error) {
+      loadError.value = error;
+      return;
+    }
+    void api.keys().then((list) => (keys.value = list), () => undefined);
+    void api.pollMinutes().then((minutes) => (pollMinutes.value = minutes), () => undefined);
+    await refresh(true);
+  };
+  const switchKey = async (id: string) => {
+    if (switching.value) return;
+    switching.value = true;
+    note.value = null;
+    try {
+      await api.setActiveKey(id);
+      accept(await api.status());
+      await refresh(true);
+    } catch (error) {
+      note.value = homeErrorText(error);
+    } finally {
+      switching.value = false;
+    }
+  };
+  useEffect(() => void load(), [api]);
+
+  const s = status.value;
+  if (!s) return loadError.value ? <HomeError error={loadError.value} onRetry={load} /> : <HomeLoading />;
+  if (s.vault !== 'unlocked') return <HomeLoading />;
+  if (!s.key) return <HomeEmpty onImport={onImport} mint={mint} />;
+
+  const key = s.key;
+  const entry = s.entry;
+  const limits = entry?.limits ?? null;
+  const record = keys.value.find((k) => k.id === key.id);
+  const expiresAt = limits ? limits.keyExpiration : (record?.expiresAt ?? null);
+  const failedFirst = !limits && entry?.status === 'error';
+  return (
+    <section class="home" aria-labelledby="home-title" data-testid="home" aria-busy={refreshing.value || switching.value}>
+      <h1 id="home-title" class="visually-hidden">{i18n.t('home.heading')}</h1>
+      <KeySwitcher keys={keys.value.length ? keys.value : [key]} active={record ?? key} busy={switching.value} onSwitch={switchKey} />
+      {failedFirst ? (
+        <HomeError error={entry.error} onRetry={() => void refresh()} />
+      ) : (
+        <StaleNotice poll={entry} pollMinutes={pollMinutes.value} refreshing={refreshing.value} note={note.value}
+          onRefresh={() => void refresh()} now={now} />
+      )}
+      {entry?.status === 'revoked' && <HomeRevoked onManageKeys={onManageKeys} />}
+      {limits && (
+        <>
+          <BalanceSummary limits={limits} expiresAt={expiresAt} now={now()} />
+          <section class="card card-row" aria-label={i18n.t('home.epoch.label')}>
+            <EpochCountdown iso={limits.nextEpochBegins} now={now} onElapsed={() => void refresh(true)} />
+          </section>
+          <UsageBar meta={key} balances={limits.balances} />
+          <RateLimitTable models={modelLimitsOf(limits)} />
+        </>
+      )}
+      {!limits && !failedFirst && entry?.status !== 'revoked' && <HomeLoading label={i18n.t('home.checking')} />}
+      {mint && <div class="mint-slot">{mint}</div>}
+    </section>
+  );
+}

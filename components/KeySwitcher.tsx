@@ -1,0 +1,52 @@
+import { i18n } from '#i18n';
+
+/** A saved key as the switcher names it (no secret). */
+export interface SwitchableKey {
+  id: string;
+  description: string;
+  last6: string;
+}
+
+export function keyLabel(key: Pick<SwitchableKey, 'description' | 'last6'>): string {
+  const name = key.description.trim() || i18n.t('home.key.unnamed');
+  return key.last6 ? i18n.t('home.key.option', [name, key.last6]) : name;
+}
+
+export interface KeySwitcherProps {
+  keys: SwitchableKey[];
+  /** The key shown now (the poller's active key). */
+  active: SwitchableKey;
+  busy?: boolean;
+  onSwitch: (id: string) => void;
+}
+
+/** The active key's name; with several saved keys, a list to choose which one the popup and badge follow. */
+export function KeySwitcher({ keys, active, busy = false, onSwitch }: KeySwitcherProps) {
+  if (keys.length < 2) {
+    return (
+      <div class="key-current">
+        <span class="meta-label">{i18n.t('home.key.label')}</span>
+        <p class="key-title" data-testid="active-key">{keyLabel(active)}</p>
+      </div>
+    );
+  }
+  return (
+    <div class="key-current field">
+      <label for="key-switch" class="meta-label">{i18n.t('home.key.switch')}</label>
+      <select
+        id="key-switch"
+        value={active.id}
+        disabled={busy}
+        data-testid="key-switch"
+        onChange={(e) => {
+          const id = (e.target as HTMLSelectElement).value;
+          if (id !== active.id) onSwitch(id);
+        }}
+      >
+        {keys.map((k) => (
+          <option key={k.id} value={k.id}>{keyLabel(k)}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

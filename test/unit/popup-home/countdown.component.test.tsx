@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { countdownText, EpochCountdown } from '../../../components/EpochCountdown';
+import { useEnglish } from '../vault/english';
+
+describe('countdownText', () => {
+  beforeEach(() => { useEnglish(); });
+
+  it.each([
+    [0, '0 s'],
+    [999, '1 s'],
+    [59_000, '59 s'],
+    [60_000, '1 min 00 s'],
+    [(4 * 60 + 9) * 1000, '4 min 09 s'],
+    [(5 * 3600 + 12 * 60 + 3) * 1000, '5 h 12 min 03 s'],
+    [(28 * 3600 + 30 * 60) * 1000, '1 d 4 h'],
+    [-5_000, '0 s'],
+  ])('%i ms -> %s', (ms, text) => {
+    expect(countdownText(ms)).toBe(text);
+  });
+});
+
+describe('EpochCountdown', () => {
+  let clock: number;
+  beforeEach(() => {
+    useEnglish();
+    vi.useFakeTimers();
+    clock = Date.parse('2025-06-01T23:58:58.000Z');
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+  const tick = (ms: number) =>
+    act(() => {
+      clock += ms;
+      vi.advanceTimersByTime(ms);
+    });
+
+  it('counts down every second to the next epoch, then says it is resetting and calls onElapsed once', async () => {
+    const onElapsed = vi.fn();
+    render(<EpochCountdown iso="2025-06-02T00:00:00.000Z" now={() => clock} onElapsed={onElapsed} />);
+    const timer = screen.getByRole('timer');
+    expect(timer.getAttribute('datetime')).toBe('2025-06-02T00:00:00.000Z');
+    expect(timer.textContent).toBe('1 min 02 s');
+    await tick(1000);
+    expect(screen.getByRole('timer').textContent).toBe('1 min 01 s');
+    await tick(2000);
+    expect(screen.getByRole('timer').textContent).toBe('59 s');
+    expect(onElapsed).not.toHaveBeenCalled();
+    await tick(59_000);
+    expect(screen.getByRole('timer').textContent).toBe('Resetting now…');
+    expect(onElapsed).toHaveBeenCalledOnce();
+    await tick(5000);
+    expect(onElapsed).toHaveBeenCalledOnce();
+  });
+
+  it('starts again from a new epoch time and shows nothing for a time it cannot read', async () => {
+    const { rerender, container } = render(<EpochCountdown iso="2025-06-02T00:00:00.000Z" now={() => clock} />);
+    rerender(<EpochCountdown iso="2025-06-03T00:00:00.000Z" now={() => clock} />);
+    expect(screen.getByRole('timer').textContent).toBe('1 d 0 h');
+    rerender(<EpochCountdown iso="not a date" now={() => clock} />);
+    expect(container.textContent).toBe('');
+  });
+});

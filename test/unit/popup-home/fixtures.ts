@@ -1,0 +1,74 @@
+// Builders for the home screen's tests: a status as the background sends it and a fake HomeApi.
+import { vi } from 'vitest';
+import type { HomeApi, HomeKey } from '../../../components/Home';
+import type { LimitsSnapshot } from '../../../lib/badge/schema';
+import type { Status } from '../../../lib/messaging/status';
+import type { PollEntry, PollOutcome } from '../../../lib/poller/entry';
+
+export const NOW = Date.parse('2025-06-01T21:30:00.000Z');
+export const NEXT_EPOCH = '2025-06-02T00:00:00.000Z';
+
+export const KEY_A: HomeKey = { id: '11111111-1111-4111-8111-111111111111', description: 'Laptop', last6: 'aaaaaa', expiresAt: null };
+export const KEY_B: HomeKey = { id: '22222222-2222-4222-8222-222222222222', description: 'Agent', last6: 'bbbbbb', expiresAt: '2025-07-01T00:00:00.000Z' };
+
+export const MODELS = [
+  { apiModelId: 'qwen3-4b', rateLimits: [{ type: 'RPM', amount: 500 }, { type: 'TPM', amount: 1_000_000 }] },
+  { apiModelId: 'Qwen3-235B-A22B', rateLimits: [{ type: 'RPM', amount: 20 }, { type: 'TPM', amount: 500_000 }, { type: 'RPD', amount: 10_000 }] },
+  { apiModelId: 'venice-sd35', rateLimits: [{ type: 'RPM', amount: 20 }] },
+  { apiModelId: 'wan-2.5-preview-text-to-video', rateLimits: [] },
+];
+
+export function limits(overrides: Partial<LimitsSnapshot> = {}): LimitsSnapshot {
+  return {
+    accessPermitted: true,
+    balances: { USD: 12.5, DIEM: 1.25, BUNDLED_CREDITS: 0 },
+    keyExpiration: null,
+    nextEpochBegins: NEXT_EPOCH,
+    ...overrides,
+  };
+}
+
+export function entry(overrides: Partial<PollEntry> = {}): PollEntry {
+  return { status: 'ok', attemptedAt: NOW - 60_000, fetchedAt: NOW - 60_000, limits: limits(), error: null, failures: 0, ...overrides };
+}
+
+export function status(overrides: Partial<Status> = {}): Status {
+  return {
+    vault: 'unlocked',
+    waitingForWallet: false,
+    key: { id: KEY_A.id, description: KEY_A.description, last6: KEY_A.last6 },
+    entry: entry(),
+    nextPollAt: NOW + 240_000,
+    badge: { text: '1.25', color: '#2f6f4e', title: 'Laptop' },
+    now: NOW,
+    ...overrides,
+  };
+}
+
+export const refreshed = (s: Status, outcome: PollOutcome = 'polled') => ({ ...s, outcome });
+
+type Fake = { [K in keyof HomeApi]: ReturnType<typeof vi.fn> & HomeApi[K] };
+
+/** A HomeApi whose every method is a vi.fn; by default one key, fresh data, refresh answers 'polled'. */
+export function fakeHomeApi(overrides: Partial<HomeApi> = {}): Fake {
+  const api = {
+    status: vi.fn(async () => status()),
+    refresh: vi.fn(async () => refreshed(status())),
+    keys: vi.fn(async () => [KEY_A]),
+    pollMinutes: vi.fn(async () => 5),
+    setActiveKey: vi.fn(async () => undefined),
+    ...overrides,
+  };
+  return api as Fake;
+}
+
+/** A promise and the functions that settle it, to hold a call open. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
