@@ -14,6 +14,8 @@ export interface TestWallet {
   signMode: SignMode;
   /** How many personal_sign requests reached the wallet. */
   readonly signRequests: number;
+  /** The origin of the page each personal_sign came from. */
+  readonly signOrigins: string[];
   readonly address: Hex;
   /** Makes the wallet report another account, as when the person switches in the wallet. */
   switchTo(privateKey: Hex, signingPage: Page): Promise<void>;
@@ -22,11 +24,13 @@ export interface TestWallet {
 export async function installTestWallet(context: BrowserContext, privateKey: Hex, name = 'E2E Wallet'): Promise<TestWallet> {
   let account: PrivateKeyAccount = privateKeyToAccount(privateKey);
   let signRequests = 0;
+  const signOrigins: string[] = [];
   const state = {
     signMode: 'approve' as SignMode,
     get signRequests() {
       return signRequests;
     },
+    signOrigins,
     get address() {
       return account.address;
     },
@@ -36,7 +40,7 @@ export async function installTestWallet(context: BrowserContext, privateKey: Hex
     },
   };
 
-  await context.exposeBinding('__e2eWallet', async (_source, method: string, params: unknown[] = []): Promise<Reply> => {
+  await context.exposeBinding('__e2eWallet', async (source, method: string, params: unknown[] = []): Promise<Reply> => {
     switch (method) {
       case 'eth_requestAccounts':
       case 'eth_accounts':
@@ -45,6 +49,7 @@ export async function installTestWallet(context: BrowserContext, privateKey: Hex
         return { ok: true, value: '0x2105' };
       case 'personal_sign': {
         signRequests += 1;
+        signOrigins.push(new URL(source.frame.url()).origin);
         if (state.signMode === 'decline') return { ok: false, code: 4001, message: 'User rejected the request.' };
         if (state.signMode === 'hang') return new Promise<Reply>(() => undefined);
         const [raw] = params as [Hex, Hex];

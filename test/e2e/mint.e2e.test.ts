@@ -76,6 +76,7 @@ describe('mint flow in Chromium', () => {
     const last6 = await saved.getAttribute('data-last6');
     expect(mintPosts()).toHaveLength(1);
     expect(mintPosts()[0]!.status).toBe(200);
+    expect(wallet.signOrigins).toEqual([sandbox.origin]);
     const minted = Object.values(sandbox.state.data.keys).filter((k) => k.last6Chars === last6);
     expect(minted).toHaveLength(1);
     expect(minted[0]!.description).toMatch(/^Venice Key Wallet \d{4}-\d{2}-\d{2}$/);
@@ -228,5 +229,10 @@ describe('mint flow in Chromium', () => {
     );
     expect(await panel().getByRole('button', { name: 'Mint API key' }).isDisabled()).toBe(true);
     await screenshot(popup, 'chromium-mint-not-staked');
+  });
+
+  it('asked the wallet for signatures only on the signing origin, the whole run long', () => {
+    expect(wallet.signOrigins.length).toBeGreaterThan(5);
+    expect(new Set(wallet.signOrigins)).toEqual(new Set([sandbox.origin]));
   });
 });
