@@ -38,15 +38,20 @@ describe('mint flow in Chromium', () => {
   const until = (value: string, page = popup, timeout = 30_000) => expect.poll(() => status(page), { timeout }).toBe(value);
   const signingTab = () => h.context.pages().find((p) => p.url().startsWith(sandbox.origin));
 
+  /** A person brings the popup to the front before clicking (a background tab also delays Playwright's checks). */
+  async function press(name: string, page = popup) {
+    await page.bringToFront();
+    await panel(page).getByRole('button', { name }).click();
+  }
   async function connect() {
-    await panel().getByRole('button', { name: 'Connect wallet' }).click();
+    await press('Connect wallet');
     await until('ready');
   }
   async function backToIdle() {
     const s = await status();
-    if (s === 'saved') await panel().getByRole('button', { name: 'Done' }).click();
-    else if (s === 'failed') await panel().getByRole('button', { name: 'Close' }).click();
-    else if (s === 'ready') await panel().getByRole('button', { name: 'Disconnect' }).click();
+    if (s === 'saved') await press('Done');
+    else if (s === 'failed') await press('Close');
+    else if (s === 'ready') await press('Disconnect');
     await until('idle');
   }
 
@@ -70,7 +75,7 @@ describe('mint flow in Chromium', () => {
     await expect.poll(() => panel().getByTestId('connected-address').innerText()).toContain(wallet.address.slice(0, 6));
     expect(signingTab(), 'the extension opened the signing tab on the sandbox origin').toBeDefined();
 
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('saved');
     const saved = panel().getByTestId('mint-saved');
     const last6 = await saved.getAttribute('data-last6');
@@ -122,12 +127,12 @@ describe('mint flow in Chromium', () => {
     await connect();
     const before = mintPosts().length;
     wallet.signMode = 'decline';
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('failed');
     await expect.poll(() => panel().getByRole('alert').innerText()).toContain('The request was declined in your wallet.');
     expect(mintPosts().length).toBe(before);
     wallet.signMode = 'approve';
-    await panel().getByRole('button', { name: 'Try again' }).click();
+    await press('Try again');
     await until('ready');
   });
 
@@ -137,7 +142,7 @@ describe('mint flow in Chromium', () => {
     const posts = mintPosts().length;
     const signs = wallet.signRequests;
     sandbox.clock.advance(16 * 60_000); // the prefetched token is now expired at Venice
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('saved');
     const newPosts = mintPosts().slice(posts);
     expect(newPosts.map((r) => r.status)).toEqual([400, 200]);
@@ -148,10 +153,10 @@ describe('mint flow in Chromium', () => {
     await backToIdle();
     await connect();
     wallet.signMode = 'hang';
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('awaiting-signature');
     await expect.poll(async () => (await h.readBadge()).text, { timeout: 10_000 }).toBe('…');
-    await panel().getByRole('button', { name: 'Cancel' }).click();
+    await press('Cancel');
     await until('idle');
     await expect.poll(async () => (await h.readBadge()).text, { timeout: 10_000 }).not.toBe('…');
     wallet.signMode = 'approve';
@@ -161,7 +166,7 @@ describe('mint flow in Chromium', () => {
     await connect();
     const before = mintPosts().length;
     wallet.signMode = 'hang';
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('awaiting-signature');
     await wallet.switchTo(sandbox.wallets.liquid.privateKey!, signingTab()!);
     await until('failed');
@@ -178,10 +183,10 @@ describe('mint flow in Chromium', () => {
     await backToIdle();
     await connect();
     sandbox.faults.add({ kind: 'status', status: code, error, count: 1, method: 'POST', path: MINT_PATH });
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('failed');
     await expect.poll(() => panel().getByRole('alert').innerText()).toContain(sentence);
-    await panel().getByRole('button', { name: 'Try again' }).click();
+    await press('Try again');
     await until('ready');
     sandbox.faults.clear();
   });
@@ -191,7 +196,7 @@ describe('mint flow in Chromium', () => {
     await connect();
     const before = mintPosts().length;
     sandbox.faults.add({ kind: 'latency', ms: 4000, method: 'POST', path: MINT_PATH });
-    await panel().getByRole('button', { name: 'Mint API key' }).click();
+    await press('Mint API key');
     await until('minting');
     await h.stopServiceWorker();
     await popup.reload(); // the reopened popup wakes the worker, which resolves the orphaned state first
@@ -209,12 +214,12 @@ describe('mint flow in Chromium', () => {
     expect(await send('vault.lock', {})).toMatchObject({ ok: true });
     const signs = wallet.signRequests;
     await signingTab()?.close();
-    await panel().getByRole('button', { name: 'Connect wallet' }).click();
+    await press('Connect wallet');
     await until('needs-unlock');
     await expect.poll(() => panel().innerText()).toContain('Unlock your saved keys first');
     expect(signingTab(), 'no signing tab before the vault is open').toBeUndefined();
     expect(await send('vault.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-    await panel().getByRole('button', { name: 'Continue' }).click();
+    await press('Continue');
     await until('ready');
     expect(wallet.signRequests).toBe(signs);
   });
