@@ -3,13 +3,16 @@ import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { VaultApi } from '../entrypoints/popup/api';
 import type { VaultStatusView } from '../lib/messaging/vault';
-import { KeyImport } from './KeyImport';
 import { VaultError } from './VaultError';
 import { VaultKeys } from './VaultKeys';
-import { VaultReset } from './VaultReset';
-import { VaultSettings } from './VaultSettings';
-import { VaultSetup } from './VaultSetup';
+import { lazyScreen } from './VaultLazy';
 import { VaultUnlock } from './VaultUnlock';
+
+// Used once or rarely: loaded on demand, so opening the popup stays light.
+const VaultSetup = lazyScreen(() => import('./VaultSetup').then((m) => m.VaultSetup));
+const KeyImport = lazyScreen(() => import('./KeyImport').then((m) => m.KeyImport));
+const VaultSettings = lazyScreen(() => import('./VaultSettings').then((m) => m.VaultSettings));
+const VaultReset = lazyScreen(() => import('./VaultReset').then((m) => m.VaultReset));
 
 type View = 'keys' | 'import' | 'settings' | 'reset';
 

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { VaultApp } from '../../../components/VaultApp';
+import type { VaultStatusView } from '../../../lib/messaging/vault';
+import { useEnglish } from './english';
+import { fakeApi } from './fake-api';
+
+const unlocked: VaultStatusView = {
+  state: 'unlocked', damaged: [{ id: '#2', reason: 'shape' }], clipboardClearSeconds: 30,
+  records: [{
+    id: '0f8fad5b-d9cb-469f-a165-70867728950e', last6: 'abc123', type: 'ADMIN', description: 'ops', source: 'imported',
+    apiBaseUrl: 'https://api.venice.ai/api/v1', createdAt: '2025-05-01T00:00:00.000Z', limits: {}, expiresAt: null,
+  }],
+};
+
+describe('VaultApp picks the screen from the vault status', () => {
+  beforeEach(() => { useEnglish(); });
+  afterEach(cleanup);
+
+  it('shows set-up (loaded on demand) when there is no vault', async () => {
+    render(<VaultApp api={fakeApi()} />);
+    expect(await screen.findByRole('heading', { name: 'Protect your keys' })).toBeTruthy();
+  });
+
+  it('shows unlock with the enforced wait when locked', async () => {
+    const api = fakeApi({ status: vi.fn(async () => ({ state: 'locked' as const, retryInMs: 8_000, records: [], damaged: [] })) });
+    render(<VaultApp api={api} />);
+    expect(await screen.findByRole('heading', { name: 'Unlock your keys' })).toBeTruthy();
+    expect(screen.getByText(/try again in 8 s/)).toBeTruthy();
+  });
+
+  it('lists keys and damaged records when unlocked, and locks on Lock now', async () => {
+    const status = vi.fn(async (): Promise<VaultStatusView> => unlocked);
+    const api = fakeApi({ status });
+    render(<VaultApp api={api} />);
+    expect(await screen.findByText('…abc123')).toBeTruthy();
+    expect(screen.getByText('Admin')).toBeTruthy();
+    expect(screen.getByText('One saved key could not be read and was set aside.')).toBeTruthy();
+    status.mockResolvedValue({ state: 'locked', retryInMs: 0, records: [], damaged: [] });
+    fireEvent.click(screen.getByRole('button', { name: 'Lock now' }));
+    await waitFor(() => expect(api.lock).toHaveBeenCalled());
+    expect(await screen.findByRole('heading', { name: 'Unlock your keys' })).toBeTruthy();
+  });
+
+  it('offers only a reset when the vault itself is damaged', async () => {
+    render(<VaultApp api={fakeApi({ status: vi.fn(async () => ({ state: 'damaged' as const })) })} />);
+    expect(await screen.findByText('The vault cannot be read')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Erase all keys' })).toBeTruthy();
+  });
+});
