@@ -1,0 +1,31 @@
+/**
+ * The home screen's door to the background: status.get / status.refresh, the saved
+ * keys' metadata (vault.status) and the two settings it reads or sets. Typed calls
+ * over the message protocol; the component gets this object as a prop.
+ */
+import type { HomeApi } from '../../components/Home';
+import { call, type Send } from '../../lib/messaging/call';
+import { RemoteError } from '../../lib/messaging/protocol';
+import { sendToBackground } from '../../lib/messaging/runtime';
+import { settingsContracts } from '../../lib/messaging/settings';
+import { statusContracts } from '../../lib/messaging/status';
+import { vaultContracts } from '../../lib/messaging/vault';
+
+export function createHomeApi(send: Send = sendToBackground): HomeApi {
+  return {
+    status: () => call(send, statusContracts, 'status.get', {}),
+    refresh: () => call(send, statusContracts, 'status.refresh', {}),
+    keys: async () => {
+      const vault = await call(send, vaultContracts, 'vault.status', {});
+      if (vault.state !== 'unlocked') return [];
+      return vault.records.map(({ id, description, last6, expiresAt }) => ({ id, description, last6, expiresAt }));
+    },
+    pollMinutes: async () => (await call(send, settingsContracts, 'settings.get', {})).pollMinutes,
+    setActiveKey: async (id) => {
+      const result = await call(send, settingsContracts, 'settings.set', { patch: { activeKeyId: id } });
+      if (!result.ok) {
+        throw new RemoteError({ code: 'INVALID_SETTING', message: result.errors[0]?.reason ?? 'The key could not be chosen.', action: 'fix_input' });
+      }
+    },
+  };
+}

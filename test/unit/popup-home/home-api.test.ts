@@ -1,0 +1,58 @@
+// The popup's HomeApi over the real contracts, with a fake background answering the envelopes.
+import { describe, expect, it } from 'vitest';
+import { createHomeApi } from '../../../entrypoints/popup/home-api';
+import type { RequestEnvelope } from '../../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { KEY_A, status } from './fixtures';
+
+const RECORD = {
+  id: KEY_A.id, last6: 'aaaaaa', type: 'INFERENCE', description: 'Laptop', source: 'imported',
+  apiBaseUrl: 'http://127.0.0.1:9/api/v1', createdAt: '2025-06-01T00:00:00.000Z', limits: {}, expiresAt: null,
+};
+
+function background(answers: Record<string, unknown>) {
+  const sent: RequestEnvelope[] = [];
+  const send = async (envelope: RequestEnvelope) => {
+    sent.push(envelope);
+    const answer = answers[envelope.name];
+    return answer instanceof Error ? { ok: false, error: { code: 'X', message: answer.message, action: 'retry' } } : { ok: true, output: answer };
+  };
+  return { sent, api: createHomeApi(send) };
+}
+
+describe('createHomeApi', () => {
+  it('reads status, refresh, keys and the polling period through their contracts', async () => {
+    const { sent, api } = background({
+      'status.get': status(),
+      'status.refresh': { ...status(), outcome: 'polled' },
+      'vault.status': { state: 'unlocked', records: [RECORD], damaged: [], clipboardClearSeconds: 30 },
+      'settings.get': { ...DEFAULT_SETTINGS, pollMinutes: 0.5 },
+    });
+    expect((await api.status()).key?.id).toBe(KEY_A.id);
+    expect((await api.refresh()).outcome).toBe('polled');
+    expect(await api.keys()).toEqual([{ id: KEY_A.id, description: 'Laptop', last6: 'aaaaaa', expiresAt: null }]);
+    expect(await api.pollMinutes()).toBe(0.5);
+    expect(sent.map((e) => e.name)).toEqual(['status.get', 'status.refresh', 'vault.status', 'settings.get']);
+  });
+
+  it('lists no keys while the vault is locked', async () => {
+    const { api } = background({ 'vault.status': { state: 'locked', retryInMs: 0, records: [RECORD], damaged: [] } });
+    expect(await api.keys()).toEqual([]);
+  });
+
+  it('sets only activeKeyId, and turns a refused change into an error with its reason', async () => {
+    const ok = background({ 'settings.set': { ok: true, settings: { ...DEFAULT_SETTINGS, activeKeyId: KEY_A.id } } });
+    await ok.api.setActiveKey(KEY_A.id);
+    expect(ok.sent[0]).toMatchObject({ name: 'settings.set', input: { patch: { activeKeyId: KEY_A.id } } });
+
+    const refused = background({ 'settings.set': { ok: false, errors: [{ field: 'activeKeyId', reason: 'Too long' }] } });
+    await expect(refused.api.setActiveKey('x')).rejects.toMatchObject({ code: 'INVALID_SETTING', message: 'Too long' });
+    const failed = background({ 'status.get': new Error('The extension background is not answering.') });
+    await expect(failed.api.status()).rejects.toMatchObject({ message: 'The extension background is not answering.' });
+  });
+
+  it('rejects a malformed status answer instead of showing it', async () => {
+    const { api } = background({ 'status.get': { ...status(), vault: 'open' } });
+    await expect(api.status()).rejects.toThrow();
+  });
+});
