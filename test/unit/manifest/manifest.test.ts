@@ -1,0 +1,110 @@
+/**
+ * The built manifests, for Chrome and Firefox, production and `--mode sandbox`:
+ * exactly the permissions the extension needs, Firefox's gecko settings, and no
+ * content script or web-accessible file for pages the extension has no business on.
+ * beforeAll builds all four with WXT into a temporary folder (see build-manifests.ts).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_SCRIPT_FILES } from '../../../lib/wallet/signing-tab';
+import { VARIANTS, variantDir } from './build-manifests';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const HOSTS = ['https://api.venice.ai/*', 'https://venice.ai/*', 'https://mainnet.base.org/*'];
+const SANDBOX_HOST = 'http://127.0.0.1/*';
+const BROAD = /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\/|^\*:\/\/\*\.|^file:/;
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches?: string[]; exclude_matches?: string[] }[];
+  web_accessible_resources?: unknown;
+  content_security_policy?: unknown;
+  externally_connectable?: unknown;
+  background?: { service_worker?: string; scripts?: string[]; type?: string };
+  browser_specific_settings?: Record<string, unknown>;
+}
+
+let outDir = '';
+const manifests = new Map<string, Manifest>();
+const key = (browser: string, mode: string) => `${browser}/${mode}`;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'venice-key-wallet-manifest-'));
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  await promisify(execFile)(tsx, [path.join(import.meta.dirname, 'build-manifests.ts'), outDir], {
+    cwd: root,
+    timeout: 170_000,
+    maxBuffer: 32 * 1024 * 1024,
+  });
+  for (const { browser, mode } of VARIANTS) {
+    const file = path.join(variantDir(outDir, browser, mode), 'manifest.json');
+    manifests.set(key(browser, mode), JSON.parse(await readFile(file, 'utf8')) as Manifest);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
+  const manifest = () => manifests.get(key(browser, mode))!;
+
+  it('asks for storage, alarms and scripting only, with notifications optional', () => {
+    expect(manifest().manifest_version).toBe(3);
+    expect([...(manifest().permissions ?? [])].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(manifest().optional_permissions).toEqual(['notifications']);
+  });
+
+  it('reaches Venice and Base, plus the local sandbox only in sandbox mode', () => {
+    const expected = mode === 'sandbox' ? [...HOSTS, SANDBOX_HOST] : HOSTS;
+    expect([...(manifest().host_permissions ?? [])].sort()).toEqual([...expected].sort());
+    expect(manifest().optional_host_permissions).toBeUndefined();
+    if (mode !== 'sandbox') expect(JSON.stringify(manifest())).not.toMatch(/127\.0\.0\.1|localhost/);
+  });
+
+  it('declares no content script, page-exposed file or CSP change', () => {
+    const declared = manifest().content_scripts ?? [];
+    const patterns = declared.flatMap((script) => script.matches ?? []);
+    expect(patterns.filter((pattern) => BROAD.test(pattern))).toEqual([]);
+    // The bridge halves are injected into the signing tab only, never declared.
+    expect(declared).toEqual([]);
+    expect(manifest().web_accessible_resources).toBeUndefined();
+    expect(manifest().externally_connectable).toBeUndefined();
+    expect(manifest().content_security_policy).toBeUndefined();
+    expect(JSON.stringify(manifest())).not.toContain('<all_urls>');
+  });
+
+  it('ships the two bridge scripts the background injects by path', () => {
+    for (const file of Object.values(BRIDGE_SCRIPT_FILES)) {
+      expect(existsSync(path.join(variantDir(outDir, browser, mode), file)), file).toBe(true);
+    }
+  });
+
+  if (browser === 'chrome') {
+    it('runs the background as a service worker and has no Firefox settings', () => {
+      expect(manifest().background).toEqual({ service_worker: 'background.js' });
+      expect(manifest().browser_specific_settings).toBeUndefined();
+    });
+  } else {
+    it('runs the background as an event page with the gecko settings', () => {
+      expect(manifest().background).toEqual({ scripts: ['background.js'] });
+      expect(manifest().browser_specific_settings).toEqual({
+        gecko: {
+          id: 'venice-key-wallet@extension',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      });
+    });
+  }
+});
