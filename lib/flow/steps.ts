@@ -8,7 +8,7 @@ import { appError, toAppError } from '../errors';
 import type { FlowDeps, MintedKey, SaveMeta, Timers } from './deps';
 import { mintFailure, walletTimeout } from './errors';
 import type { FlowEvent } from './events';
-import { defaultOptions, type MintOptions } from './options';
+import { defaultOptions, SERVER_DEFAULT_DESCRIPTION, type MintOptions } from './options';
 import type { Eligibility, FlowState, KeySummary, StateOf } from './state';
 import { withTimeout } from './timeout';
 import type { TokenCache } from './token';
@@ -100,7 +100,7 @@ async function mintStep(ctx: StepContext, state: StateOf<'minting'>, signed: { a
 }
 
 async function saveStep(ctx: StepContext, minted: MintedKey, options: MintOptions, address: string) {
-  const description = options.description ?? minted.description ?? 'Web3 API Key';
+  const description = options.description ?? minted.description ?? SERVER_DEFAULT_DESCRIPTION;
   const meta: SaveMeta = {
     veniceId: minted.id,
     apiKeyType: minted.apiKeyType,
