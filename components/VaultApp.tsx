@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
@@ -14,12 +15,21 @@ const KeyImport = lazyScreen(() => import('./KeyImport').then((m) => m.KeyImport
 const VaultSettings = lazyScreen(() => import('./VaultSettings').then((m) => m.VaultSettings));
 const VaultReset = lazyScreen(() => import('./VaultReset').then((m) => m.VaultReset));
 
-type View = 'keys' | 'import' | 'settings' | 'reset';
+type View = 'home' | 'keys' | 'import' | 'settings' | 'reset';
+
+/** What the popup's home screen (components/Home) may ask of the vault screens. */
+export interface HomeNav {
+  onImport: () => void;
+  onManageKeys: () => void;
+  /** The vault may have been locked: read its status again. */
+  onVaultChanged: () => void;
+}
 
 /** The vault part of the popup: picks the screen from the background's vault status. */
-export function VaultApp({ api }: { api: VaultApi }) {
+export function VaultApp({ api, home }: { api: VaultApi; home?: (nav: HomeNav) => ComponentChildren }) {
+  const start: View = home ? 'home' : 'keys';
   const status = useSignal<VaultStatusView | null>(null);
-  const view = useSignal<View>('keys');
+  const view = useSignal<View>(start);
   const loadError = useSignal<unknown>(null);
   const refresh = async () => {
     try {
@@ -35,7 +45,7 @@ export function VaultApp({ api }: { api: VaultApi }) {
   const s = status.value;
   if (!s) return <main class="popup">{loadError.value ? <VaultError error={loadError.value} /> : <p>{i18n.t('vault.working')}</p>}</main>;
   let body;
-  if (s.state === 'not-set-up') body = <VaultSetup api={api} onDone={go('keys')} />;
+  if (s.state === 'not-set-up') body = <VaultSetup api={api} onDone={go(start)} />;
   else if (s.state === 'damaged' || view.value === 'reset') {
     body = (
       <>
@@ -44,19 +54,25 @@ export function VaultApp({ api }: { api: VaultApi }) {
       </>
     );
   } else if (s.state === 'locked') {
-    body = <VaultUnlock api={api} retryInMs={s.retryInMs} onDone={go('keys')} onFailed={refresh} onForgot={go('reset')} />;
+    body = <VaultUnlock api={api} retryInMs={s.retryInMs} onDone={go(start)} onFailed={refresh} onForgot={go('reset')} />;
   } else if (view.value === 'import') body = <KeyImport api={api} onDone={go('keys')} onCancel={go('keys')} />;
   else if (view.value === 'settings') body = <VaultSettings api={api} onBack={go('keys')} onReset={go('keys')} />;
+  else if (view.value === 'home' && home) body = home({ onImport: go('import'), onManageKeys: go('keys'), onVaultChanged: () => void refresh() });
   else body = <VaultKeys api={api} status={s} onChanged={refresh} onImport={go('import')} />;
 
   return (
     <main class="popup">
       {s.state === 'unlocked' && (
         <nav class="toolbar" aria-label={i18n.t('vault.title')}>
+          {home && (
+            <button type="button" onClick={go(view.value === 'home' ? 'keys' : 'home')}>
+              {view.value === 'home' ? i18n.t('home.keys') : i18n.t('home.home')}
+            </button>
+          )}
           <button type="button" onClick={go(view.value === 'settings' ? 'keys' : 'settings')} aria-pressed={view.value === 'settings'}>
             {i18n.t('vault.settings.open')}
           </button>
-          <button type="button" onClick={async () => { await api.lock().catch(() => undefined); view.value = 'keys'; await refresh(); }}>
+          <button type="button" onClick={async () => { await api.lock().catch(() => undefined); view.value = start; await refresh(); }}>
             {i18n.t('vault.settings.lock')}
           </button>
         </nav>

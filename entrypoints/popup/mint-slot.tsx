@@ -1,0 +1,19 @@
+/**
+ * The mint panel as the home screen's slot, with its own flow api. Loaded on demand
+ * (a separate chunk), so the popup's first paint does not carry the mint flow's code.
+ */
+import { MintPanel } from '../../components/MintPanel';
+import { createFlowApi } from '../../lib/flow/client';
+import type { VaultApi } from './api';
+
+let flow: ReturnType<typeof createFlowApi> | undefined;
+
+export function MintSlot({ vault, onUnlockRequested }: { vault: VaultApi; onUnlockRequested: () => void }) {
+  flow ??= createFlowApi();
+  /** Copies a minted key the vault could not store, cleared after the vault's clipboard delay. */
+  const copy = async (text: string) => {
+    const status = await vault.status().catch(() => null);
+    return vault.copy(text, status?.state === 'unlocked' ? status.clipboardClearSeconds : 30);
+  };
+  return <MintPanel api={flow} onUnlockRequested={onUnlockRequested} copy={copy} />;
+}
