@@ -4,16 +4,11 @@ import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { Status } from '../lib/messaging/status';
 import type { PollOutcome } from '../lib/poller/entry';
-import { BalanceSummary } from './BalanceSummary';
-import { EpochCountdown } from './EpochCountdown';
 import { HomeEmpty } from './HomeEmpty';
 import { HomeError, homeErrorText } from './HomeError';
 import { HomeLoading } from './HomeLoading';
-import { HomeRevoked } from './HomeRevoked';
-import { KeySwitcher, type SwitchableKey } from './KeySwitcher';
-import { modelLimitsOf, RateLimitTable } from './RateLimitTable';
-import { StaleNotice } from './StaleNotice';
-import { UsageBar } from './UsageBar';
+import { HomeKeyView } from './HomeKeyView';
+import type { SwitchableKey } from './KeySwitcher';
 import './Home.css';
 
 /** A saved key as the home screen lists it (vault metadata, no secret). */
@@ -34,6 +29,8 @@ export interface HomeApi {
   pollMinutes(): Promise<number>;
   /** settings.set({ activeKeyId }): the key the popup and the badge follow. */
   setActiveKey(id: string): Promise<void>;
+  /** Calls `listener` when the background stored a new poll, setting or vault change; returns the stop function. */
+  watch?(listener: () => void): () => void;
 }
 
 export interface HomeProps {
@@ -105,42 +102,35 @@ export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = 
       switching.value = false;
     }
   };
+  /** Follows the background (alarm polls, another popup, auto-lock) without asking Venice. */
+  const reread = async () => {
+    try {
+      accept(await api.status());
+      keys.value = await api.keys();
+    } catch {
+      // keep what is shown; the next change or Refresh tries again
+    }
+  };
   useEffect(() => void load(), [api]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = api.watch?.(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reread(), 100);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop?.();
+    };
+  }, [api]);
 
   const s = status.value;
   if (!s) return loadError.value ? <HomeError error={loadError.value} onRetry={load} /> : <HomeLoading />;
   if (s.vault !== 'unlocked') return <HomeLoading />;
   if (!s.key) return <HomeEmpty onImport={onImport} mint={mint} />;
-
-  const key = s.key;
-  const entry = s.entry;
-  const limits = entry?.limits ?? null;
-  const record = keys.value.find((k) => k.id === key.id);
-  const expiresAt = limits ? limits.keyExpiration : (record?.expiresAt ?? null);
-  const failedFirst = !limits && entry?.status === 'error';
   return (
-    <section class="home" aria-labelledby="home-title" data-testid="home" aria-busy={refreshing.value || switching.value}>
-      <h1 id="home-title" class="visually-hidden">{i18n.t('home.heading')}</h1>
-      <KeySwitcher keys={keys.value.length ? keys.value : [key]} active={record ?? key} busy={switching.value} onSwitch={switchKey} />
-      {failedFirst ? (
-        <HomeError error={entry.error} onRetry={() => void refresh()} />
-      ) : (
-        <StaleNotice poll={entry} pollMinutes={pollMinutes.value} refreshing={refreshing.value} note={note.value}
-          onRefresh={() => void refresh()} now={now} />
-      )}
-      {entry?.status === 'revoked' && <HomeRevoked onManageKeys={onManageKeys} />}
-      {limits && (
-        <>
-          <BalanceSummary limits={limits} expiresAt={expiresAt} now={now()} />
-          <section class="card card-row" aria-label={i18n.t('home.epoch.label')}>
-            <EpochCountdown iso={limits.nextEpochBegins} now={now} onElapsed={() => void refresh(true)} />
-          </section>
-          <UsageBar meta={key} balances={limits.balances} />
-          <RateLimitTable models={modelLimitsOf(limits)} />
-        </>
-      )}
-      {!limits && !failedFirst && entry?.status !== 'revoked' && <HomeLoading label={i18n.t('home.checking')} />}
-      {mint && <div class="mint-slot">{mint}</div>}
-    </section>
+    <HomeKeyView status={{ ...s, key: s.key }} keys={keys.value} pollMinutes={pollMinutes.value} refreshing={refreshing.value}
+      switching={switching.value} note={note.value} onRefresh={(quiet) => void refresh(quiet)} onSwitch={switchKey}
+      onManageKeys={onManageKeys} mint={mint} now={now} />
   );
 }

@@ -1,8 +1,13 @@
 /**
  * The home screen's door to the background: status.get / status.refresh, the saved
  * keys' metadata (vault.status) and the two settings it reads or sets. Typed calls
- * over the message protocol; the component gets this object as a prop.
+ * over the message protocol, plus a watch on the stored state behind them, so an
+ * open popup follows the badge. The component gets this object as a prop.
  */
+
+/** Stored items whose change can change what the home screen shows (poll results, settings, vault). */
+const WATCHED: Record<string, string[]> = { local: ['pollCache', 'settings', 'vault'], session: ['vaultSession'] };
+import { browser } from 'wxt/browser';
 import type { HomeApi } from '../../components/Home';
 import { call, type Send } from '../../lib/messaging/call';
 import { RemoteError } from '../../lib/messaging/protocol';
@@ -21,6 +26,13 @@ export function createHomeApi(send: Send = sendToBackground): HomeApi {
       return vault.records.map(({ id, description, last6, expiresAt }) => ({ id, description, last6, expiresAt }));
     },
     pollMinutes: async () => (await call(send, settingsContracts, 'settings.get', {})).pollMinutes,
+    watch: (listener) => {
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (WATCHED[area]?.some((name) => name in changes)) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
+    },
     setActiveKey: async (id) => {
       const result = await call(send, settingsContracts, 'settings.set', { patch: { activeKeyId: id } });
       if (!result.ok) {

@@ -1,5 +1,6 @@
 // The popup's HomeApi over the real contracts, with a fake background answering the envelopes.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHomeApi } from '../../../entrypoints/popup/home-api';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
@@ -54,5 +55,21 @@ describe('createHomeApi', () => {
   it('rejects a malformed status answer instead of showing it', async () => {
     const { api } = background({ 'status.get': { ...status(), vault: 'open' } });
     await expect(api.status()).rejects.toThrow();
+  });
+
+  it('watches the stored poll results, settings and vault, and nothing else', async () => {
+    const { api } = background({});
+    const listener = vi.fn();
+    const stop = api.watch!(listener);
+    await fakeBrowser.storage.local.set({ pollCache: {} });
+    await fakeBrowser.storage.local.set({ settings: {} });
+    await fakeBrowser.storage.session.set({ vaultSession: {} });
+    expect(listener).toHaveBeenCalledTimes(3);
+    await fakeBrowser.storage.local.set({ flowState: {} });
+    await fakeBrowser.storage.session.set({ other: 1 });
+    expect(listener).toHaveBeenCalledTimes(3);
+    stop();
+    await fakeBrowser.storage.local.set({ pollCache: { a: 1 } });
+    expect(listener).toHaveBeenCalledTimes(3);
   });
 });

@@ -187,4 +187,26 @@ describe('Home', () => {
     fireEvent.change(await screen.findByLabelText('Show the balance of'), { target: { value: KEY_B.id } });
     expect(await screen.findByText('That key is not saved.')).toBeTruthy();
   });
+
+  it('follows the background: a poll stored by the alarm shows without a refresh, and a lock is passed up', async () => {
+    let notify = () => undefined as void;
+    let current = status();
+    const onVaultChanged = vi.fn();
+    const api = fakeHomeApi({
+      status: vi.fn(async () => current),
+      watch: vi.fn((listener: () => void) => { notify = listener; return () => undefined; }),
+    });
+    render(<Home api={api} now={now} onVaultChanged={onVaultChanged} />);
+    await waitFor(() => expect(balanceOf('USD')).toBe('$12.50'));
+    await waitFor(() => expect(api.refresh).toHaveBeenCalledOnce());
+    current = status({ entry: entry({ limits: limits({ accessPermitted: false, balances: { USD: 0 } }) }) });
+    notify();
+    await waitFor(() => expect(screen.getByTestId('access').textContent).toBe('Blocked'));
+    expect(balanceOf('USD')).toBe('$0.00');
+    expect(api.refresh).toHaveBeenCalledOnce();
+
+    current = status({ vault: 'locked', key: null, entry: null });
+    notify();
+    await waitFor(() => expect(onVaultChanged).toHaveBeenCalled());
+  });
 });

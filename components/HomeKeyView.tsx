@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
+import type { Status } from '../lib/messaging/status';
+import { BalanceSummary } from './BalanceSummary';
+import { EpochCountdown } from './EpochCountdown';
+import type { HomeKey } from './Home';
+import { HomeError } from './HomeError';
+import { HomeLoading } from './HomeLoading';
+import { HomeRevoked } from './HomeRevoked';
+import { KeySwitcher } from './KeySwitcher';
+import { modelLimitsOf, RateLimitTable } from './RateLimitTable';
+import { StaleNotice } from './StaleNotice';
+import { UsageBar } from './UsageBar';
+
+export interface HomeKeyViewProps {
+  /** A status with an active key. */
+  status: Status & { key: NonNullable<Status['key']> };
+  keys: HomeKey[];
+  pollMinutes: number;
+  refreshing: boolean;
+  switching: boolean;
+  note: string | null;
+  /** `quiet` leaves out the "asked too soon" sentence (automatic refreshes). */
+  onRefresh: (quiet?: boolean) => void;
+  onSwitch: (id: string) => void;
+  onManageKeys?: () => void;
+  mint?: ComponentChildren;
+  now: () => number;
+}
+
+/** The home screen of one key: what it can spend, until when, its cap and rate limits. */
+export function HomeKeyView(props: HomeKeyViewProps) {
+  const { status, keys, refreshing, switching, onRefresh, now } = props;
+  const { key, entry } = status;
+  const limits = entry?.limits ?? null;
+  const record = keys.find((k) => k.id === key.id);
+  const expiresAt = limits ? limits.keyExpiration : (record?.expiresAt ?? null);
+  const failedFirst = !limits && entry?.status === 'error';
+  return (
+    <section class="home" aria-labelledby="home-title" data-testid="home" aria-busy={refreshing || switching}>
+      <h1 id="home-title" class="visually-hidden">{i18n.t('home.heading')}</h1>
+      <KeySwitcher keys={keys.length ? keys : [key]} active={record ?? key} busy={switching} onSwitch={props.onSwitch} />
+      {failedFirst ? (
+        <HomeError error={entry.error} onRetry={() => onRefresh()} />
+      ) : (
+        <StaleNotice poll={entry} pollMinutes={props.pollMinutes} refreshing={refreshing} note={props.note}
+          onRefresh={() => onRefresh()} now={now} />
+      )}
+      {entry?.status === 'revoked' && <HomeRevoked onManageKeys={props.onManageKeys} />}
+      {limits && (
+        <>
+          <BalanceSummary limits={limits} expiresAt={expiresAt} now={now()} />
+          <section class="card card-row" aria-label={i18n.t('home.epoch.label')}>
+            <EpochCountdown iso={limits.nextEpochBegins} now={now} onElapsed={() => onRefresh(true)} />
+          </section>
+          <UsageBar meta={key} balances={limits.balances} />
+          <RateLimitTable models={modelLimitsOf(limits)} />
+        </>
+      )}
+      {!limits && !failedFirst && entry?.status !== 'revoked' && <HomeLoading label={i18n.t('home.checking')} />}
+      {props.mint && <div class="mint-slot">{props.mint}</div>}
+    </section>
+  );
+}
