@@ -8,7 +8,12 @@ interface BrowserLike {
     management: { getSelf(): Promise<{ name: string; id: string; installType: string }> };
     runtime: { getManifest(): { manifest_version: number; host_permissions?: string[] } };
     storage: { local: { set(items: object): Promise<void> } };
-    action: { setBadgeText(d: { text: string }): Promise<void> };
+    tabs: { getCurrent(): Promise<{ id: number } | undefined> };
+    action: {
+      setBadgeText(d: { tabId?: number; text: string }): Promise<void>;
+      setBadgeBackgroundColor(d: { tabId?: number; color: number[] }): Promise<void>;
+      setTitle(d: { tabId?: number; title: string }): Promise<void>;
+    };
   };
 }
 
@@ -59,17 +64,18 @@ describe('Firefox ESR loads the built sandbox extension', () => {
     await popup.close();
   });
 
-  it('reads the toolbar button through readBadge', async () => {
-    const before = await h.readBadge();
+  it('readBadge reads a tab\'s text, colour and title', async () => {
+    // A tab of its own, so the background's global badge updates cannot race this check.
     const page = await h.openExtensionPage('manifest.json');
-    const setText = (text: string) =>
-      page.evaluate((t) => (globalThis as unknown as BrowserLike).browser.action.setBadgeText({ text: t }), text);
-    await setText('e2e');
-    const badge = await h.readBadge();
-    expect(badge.text).toBe('e2e');
-    expect(badge.color).toHaveLength(4);
-    expect(badge.title).toBe(before.title);
-    await setText(before.text);
+    const tabId = await page.evaluate(async () => {
+      const { browser } = globalThis as unknown as BrowserLike;
+      const tab = await browser.tabs.getCurrent();
+      await browser.action.setBadgeText({ tabId: tab!.id, text: 'e2e' });
+      await browser.action.setBadgeBackgroundColor({ tabId: tab!.id, color: [1, 2, 3, 255] });
+      await browser.action.setTitle({ tabId: tab!.id, title: 'harness title' });
+      return tab!.id;
+    });
+    expect(await h.readBadge(tabId)).toEqual({ text: 'e2e', color: [1, 2, 3, 255], title: 'harness title' });
     await page.close();
   });
 });

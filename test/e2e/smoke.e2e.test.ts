@@ -8,7 +8,12 @@ interface ChromeLike {
     management: { getSelf(): Promise<{ name: string; id: string; installType: string }> };
     runtime: { getManifest(): { manifest_version: number; host_permissions?: string[] } };
     storage: { local: { set(items: object): Promise<void> } };
-    action: { setBadgeText(d: { text: string }): Promise<void> };
+    tabs: { getCurrent(): Promise<{ id: number } | undefined> };
+    action: {
+      setBadgeText(d: { tabId?: number; text: string }): Promise<void>;
+      setBadgeBackgroundColor(d: { tabId?: number; color: number[] }): Promise<void>;
+      setTitle(d: { tabId?: number; title: string }): Promise<void>;
+    };
   };
 }
 
@@ -60,21 +65,26 @@ describe('Chromium loads the built sandbox extension', () => {
     expect(await after.evaluate(() => (globalThis as Record<string, unknown>).__harnessMarker ?? 'fresh')).toBe('fresh');
   });
 
-  it('dumpStorage and readBadge read what the extension wrote', async () => {
+  it('dumpStorage reads what the extension stored', async () => {
     const worker = await h.getServiceWorker();
-    const before = await h.readBadge();
     await worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as ChromeLike;
-      await chrome.storage.local.set({ harnessProbe: { n: 1 } });
-      await chrome.action.setBadgeText({ text: 'e2e' });
+      await (globalThis as unknown as ChromeLike).chrome.storage.local.set({ harnessProbe: { n: 1 } });
     });
     expect(await h.dumpStorage('local')).toMatchObject({ harnessProbe: { n: 1 } });
-    const badge = await h.readBadge();
-    expect(badge.text).toBe('e2e');
-    expect(badge.color).toHaveLength(4);
-    expect(badge.title).toBe(before.title);
-    await worker.evaluate(async (text) => {
-      await (globalThis as unknown as ChromeLike).chrome.action.setBadgeText({ text });
-    }, before.text);
+  });
+
+  it('readBadge reads a tab\'s text, colour and title', async () => {
+    // A tab of its own, so the background's global badge updates cannot race this check.
+    const page = await h.openExtensionPage('manifest.json');
+    const tabId = await page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeLike;
+      const tab = await chrome.tabs.getCurrent();
+      await chrome.action.setBadgeText({ tabId: tab!.id, text: 'e2e' });
+      await chrome.action.setBadgeBackgroundColor({ tabId: tab!.id, color: [1, 2, 3, 255] });
+      await chrome.action.setTitle({ tabId: tab!.id, title: 'harness title' });
+      return tab!.id;
+    });
+    expect(await h.readBadge(tabId)).toEqual({ text: 'e2e', color: [1, 2, 3, 255], title: 'harness title' });
+    await page.close();
   });
 });

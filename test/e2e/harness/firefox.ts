@@ -32,14 +32,26 @@ export interface LaunchFirefoxOptions {
   headless?: boolean;
 }
 
-/** Navigates `page` and waits for the document to be there, working around puppeteer#14314. */
-export async function gotoExtensionUrl(page: Page, url: string): Promise<void> {
+/**
+ * Navigates `page` and waits for the document to be there, working around puppeteer#14314.
+ * Polls by hand: while Firefox swaps the document into the extension process, an evaluate
+ * can fail with a BiDi "unknown error", which would end puppeteer's waitForFunction.
+ */
+export async function gotoExtensionUrl(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
   page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (u: string) => location.href === u && document.readyState === 'complete',
-    { timeout: 15_000, polling: 50 },
-    url,
-  );
+  const deadline = Date.now() + timeoutMs;
+  let last = 'not loaded yet';
+  for (;;) {
+    try {
+      const state = await page.evaluate(() => `${location.href} ${document.readyState}`);
+      if (state === `${url} complete`) return;
+      last = state;
+    } catch (error) {
+      last = String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeoutMs} ms (last seen: ${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise<FirefoxHarness> {
@@ -62,11 +74,18 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       throw error;
     });
   const profileDir = profileOf(browser);
+  // Puppeteer leaves its temp profile behind when the process ends without close().
+  const removeProfile = () => {
+    process.off('exit', removeProfile);
+    if (profileDir && existsSync(profileDir)) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.on('exit', removeProfile);
   try {
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
   } catch (error) {
     await browser.close().catch(() => undefined);
+    removeProfile();
     snapshot.remove();
     throw error;
   }
@@ -121,7 +140,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       ),
     async close() {
       await browser.close().catch(() => undefined);
-      if (profileDir && existsSync(profileDir)) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      removeProfile();
       snapshot.remove();
     },
   };

@@ -1,7 +1,7 @@
 // Each launch loads a private copy of the built extension. Several people and
 // runs share one checkout: a rebuild of .output (npm run build:sandbox, or the
 // e2e globalSetup of another run) must not pull files from under a running browser.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,11 +30,47 @@ function looksComplete(dir: string): boolean {
   }
 }
 
+const STALE_MS = 3 * 60 * 60_000;
+
+/** Removes copies left by runs that died before close(): over three hours old and on no process's command line. */
+function pruneStale(prefix: string): void {
+  const dirs = readdirSync(tmpdir())
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => path.join(tmpdir(), name))
+    .filter((dir) => {
+      try {
+        return Date.now() - statSync(dir).mtimeMs > STALE_MS;
+      } catch {
+        return false;
+      }
+    });
+  if (dirs.length === 0) return;
+  let cmdlines = '';
+  try {
+    for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+      try {
+        cmdlines += readFileSync(`/proc/${pid}/cmdline`, 'utf8') + '\n';
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return; // no /proc: leave everything alone
+  }
+  for (const dir of dirs) if (!cmdlines.includes(dir)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** Copies `sourceDir` into a fresh temp folder, retrying while a rebuild leaves it incomplete. */
 export async function snapshotExtension(sourceDir: string, prefix: string): Promise<Snapshot> {
+  pruneStale(prefix);
   const root = mkdtempSync(path.join(tmpdir(), prefix));
   const extensionDir = path.join(root, 'extension');
-  const remove = () => rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  const remove = () => {
+    process.off('exit', remove);
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
+  // If the test process ends without close() (a timeout, a crash), still clean up.
+  process.on('exit', remove);
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
       rmSync(extensionDir, { recursive: true, force: true });
