@@ -11,6 +11,7 @@ type Section = () => Promise<{ bench(): Promise<Figures> }>;
 const SECTIONS: Record<string, Section> = {
   sizes: () => import('./sizes'),
   mint_roundtrip: () => import('./mint-roundtrip'),
+  vault: () => import('./vault'),
 };
 
 async function main(): Promise<number> {
