@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'dist/', 'test/sandbox/contracts/*.json'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'dist/', 'artifacts/', '.sandbox/', 'test-results/', 'docs/', 'test/sandbox/contracts/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
