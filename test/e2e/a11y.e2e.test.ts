@@ -101,6 +101,31 @@ describe('accessibility (axe-core) in Chromium', () => {
     await expectAccessible(popup, 'home (key)');
   });
 
+  it('popup home: every action is reachable with Tab, shows a focus ring, and works with Enter', async () => {
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.bringToFront();
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const reached: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await popup.keyboard.press('Tab');
+      const focused = await popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        const name = el === document.body ? '' : (el.textContent ?? '').trim() || el.id || el.tagName;
+        return { name, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      if (!focused.name) continue; // focus still outside the document (first press in a fresh tab)
+      reached.push(focused.name);
+      expect(focused.outline, `focus ring on ${focused.name}`).not.toBe('none');
+      expect(focused.width, `focus ring on ${focused.name}`).toBeGreaterThanOrEqual(2);
+    }
+    expect(reached).toEqual(expect.arrayContaining(['Keys', 'Settings', 'Lock now', 'Refresh', 'Connect wallet']));
+    await popup.getByRole('button', { name: 'Refresh' }).focus();
+    await popup.keyboard.press('Enter');
+    // Opening the popup polled a moment ago, so the background answers "too soon" and the popup says so.
+    await expect.poll(() => popup.getByTestId('freshness').innerText()).toMatch(/Checked less than 30 seconds ago/);
+  });
+
   it('popup: unlock screen', async () => {
     await popup.emulateMedia({ colorScheme: 'light' });
     await popup.getByRole('button', { name: 'Lock now' }).click();
