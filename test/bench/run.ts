@@ -12,6 +12,7 @@ const SECTIONS: Record<string, Section> = {
   sizes: () => import('./sizes'),
   mint_roundtrip: () => import('./mint-roundtrip'),
   vault: () => import('./vault'),
+  polling: () => import('./polling'),
 };
 
 async function main(): Promise<number> {
