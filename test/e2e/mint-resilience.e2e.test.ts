@@ -1,0 +1,132 @@
+// The mint flow in Chromium when the person or the browser walks away mid-flow: the popup closed
+// right after the Mint click, the service worker stopped while the wallet is asked to sign, and
+// stopped right after the key was saved. The wallet is the sandbox's own Sandbox Wallet in the
+// signing tab: it approves by itself, or (for the stop while signing) waits for a visible Approve.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, pageErrorsOf, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+
+const PASSPHRASE = 'amber-orchard-63-compass';
+const MINT_PATH = '/api/v1/api_keys/generate_web3_key';
+const WAIT = 60_000;
+
+interface ChromeLike {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+describe('mint flow resilience in Chromium', () => {
+  let h: ChromiumHarness;
+  let sandbox: Sandbox;
+  let popup: Page;
+
+  async function send(name: string, input: unknown): Promise<unknown> {
+    const page = await h.openExtensionPage('manifest.json');
+    try {
+      return await page.evaluate(
+        ([n, i]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
+        [name, input] as const,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+  /** The sandbox's request log, through its control route. */
+  async function mintPosts(): Promise<LoggedRequest[]> {
+    const { requests } = (await (await fetch(`${sandbox.origin}/__sandbox/requests`)).json()) as { requests: LoggedRequest[] };
+    return requests.filter((r) => r.method === 'POST' && r.path === MINT_PATH);
+  }
+  const panel = () => popup.getByTestId('mint-panel');
+  const until = (value: string) => expect.poll(() => panel().getAttribute('data-status'), { timeout: WAIT }).toBe(value);
+  const signingTab = () => h.context.pages().find((p) => p.url().startsWith(sandbox.origin));
+  async function press(name: string) {
+    await popup.bringToFront();
+    await panel().getByRole('button', { name }).click();
+  }
+  /** Closes the popup and opens it again, as a person does from the toolbar (this wakes a stopped worker). */
+  async function reopenPopup() {
+    await popup.close();
+    popup = await h.openPopup();
+    await popup.locator('[data-testid="mint-panel"]:not([data-status="loading"])').waitFor({ timeout: WAIT });
+  }
+  async function toReady() {
+    const status = await panel().getAttribute('data-status');
+    if (status === 'saved') await press('Done');
+    await until('idle');
+    await press('Connect wallet');
+    await until('ready');
+  }
+  /** The saved key, in the reopened popup: the mint panel's note, then the Keys list with its Copy button. */
+  async function expectKeyShown(last6: string) {
+    await until('saved');
+    expect(await panel().getByTestId('mint-saved').getAttribute('data-last6')).toBe(last6);
+    await popup.getByRole('button', { name: 'Keys', exact: true }).click();
+    const row = popup.getByRole('listitem', { name: new RegExp(`…${last6}$`) });
+    await row.waitFor({ timeout: WAIT });
+    await row.getByRole('button', { name: 'Copy key', exact: true }).click();
+    await expect.poll(() => row.getByRole('status').innerText(), { timeout: WAIT }).toMatch(/^Copied\./);
+    await popup.getByRole('button', { name: 'Balance', exact: true }).click();
+    await panel().waitFor({ timeout: WAIT });
+  }
+  async function vaultHolds(last6: string): Promise<boolean> {
+    const vault = (await send('vault.status', {})) as { ok: true; output: { records: { last6: string; source: string }[] } };
+    return vault.output.records.some((r) => r.last6 === last6 && r.source === 'minted');
+  }
+
+  beforeAll(async () => {
+    sandbox = await startSandboxForTest();
+    h = await launchChromium();
+    // The Sandbox Wallet remembers per origin what a visit once chose: the staked wallet, approving by itself.
+    const setup = await h.context.newPage();
+    await setup.goto(`${sandbox.origin}/?autoApprove=1&wallet=staked`);
+    await setup.close();
+    expect(await send('settings.set', { patch: { apiBaseUrl: sandbox.apiUrl, rpcUrl: sandbox.rpcUrl } })).toMatchObject({ ok: true });
+    expect(await send('vault.setup', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true });
+    popup = await h.openPopup();
+    await popup.locator('[data-testid="mint-panel"][data-status="idle"]').waitFor({ timeout: WAIT });
+  });
+  afterAll(async () => {
+    sandbox?.faults.clear();
+    await h?.close();
+    await sandbox?.stop();
+  });
+
+  it('finishes the mint with the popup closed right after the click; the reopened popup shows the key', async () => {
+    await toReady();
+    const before = (await mintPosts()).length;
+    // Venice takes its time, so the popup is surely gone before the key arrives.
+    sandbox.faults.add({ kind: 'latency', ms: 2000, method: 'POST', path: MINT_PATH });
+    await press('Mint API key');
+    await popup.locator('[data-testid="mint-panel"]:not([data-status="ready"])').waitFor({ timeout: WAIT });
+    await popup.close();
+    expect(await mintPosts(), 'no mint answered before the popup closed').toHaveLength(before);
+
+    await expect.poll(async () => (await mintPosts()).length, { timeout: WAIT }).toBe(before + 1);
+    sandbox.faults.clear();
+    popup = await h.openPopup();
+    await until('saved');
+    const last6 = (await panel().getByTestId('mint-saved').getAttribute('data-last6'))!;
+    expect((await mintPosts()).slice(before).map((r) => r.status)).toEqual([200]);
+    expect(Object.values(sandbox.state.data.keys).filter((k) => k.last6Chars === last6)).toHaveLength(1);
+    expect(await vaultHolds(last6)).toBe(true);
+    await expectKeyShown(last6);
+    expect(await pageErrorsOf(popup)).toEqual([]);
+  });
+
+  it('keeps a key saved just before the worker stopped', async () => {
+    await toReady();
+    const before = (await mintPosts()).length;
+    await press('Mint API key');
+    await until('saved');
+    const last6 = (await panel().getByTestId('mint-saved').getAttribute('data-last6'))!;
+    await h.stopServiceWorker();
+    await reopenPopup();
+    await expectKeyShown(last6);
+    expect(await vaultHolds(last6)).toBe(true);
+    expect((await mintPosts()).slice(before).map((r) => r.status)).toEqual([200]);
+  });
+});
