@@ -129,4 +129,55 @@ describe('mint flow resilience in Chromium', () => {
     expect(await vaultHolds(last6)).toBe(true);
     expect((await mintPosts()).slice(before).map((r) => r.status)).toEqual([200]);
   });
+
+  it('loses nothing when the worker stops while the wallet is asked to sign, and mints exactly one key after', async () => {
+    await toReady();
+    const tab = signingTab()!;
+    // From now on the Sandbox Wallet waits for the person's Approve or Reject, as a real wallet does.
+    await tab.bringToFront();
+    await tab.getByTestId('sandbox-wallet-auto').uncheck();
+    await fetch(`${sandbox.origin}/__sandbox/requests`, { method: 'DELETE' });
+    const keysBefore = Object.keys(sandbox.state.data.keys).length;
+    const pending = () => tab.locator('[data-testid="sandbox-wallet-requests"] li[data-method="personal_sign"]');
+
+    await press('Mint API key');
+    await until('awaiting-signature');
+    await pending().waitFor({ timeout: WAIT });
+    await h.stopServiceWorker();
+
+    // The reopened popup wakes the worker, which ends the step that died with it: a clear state and a next step.
+    await reopenPopup();
+    await until('failed');
+    await expect.poll(() => panel().getByRole('alert').innerText(), { timeout: WAIT }).toBe(
+      'The extension restarted while waiting for your wallet. No key was created. Try again.',
+    );
+    expect(await mintPosts()).toEqual([]);
+
+    // Following it: Try again, Mint. The wallet still holds the request the old worker was waiting for, so
+    // it refuses a second one (-32002) and the popup says to answer or dismiss it in the wallet.
+    await press('Try again');
+    await until('ready');
+    await press('Mint API key');
+    await until('failed');
+    await expect.poll(() => panel().getByRole('alert').innerText(), { timeout: WAIT }).toContain('A request is already waiting in your wallet');
+    expect(await pending().count()).toBe(1);
+    await tab.bringToFront();
+    await pending().getByRole('button', { name: 'Reject' }).click();
+    await pending().waitFor({ state: 'detached', timeout: WAIT });
+
+    // Then Reconnect wallet, Mint, and Approve the one request the wallet now shows.
+    await press('Reconnect wallet');
+    await until('ready');
+    await press('Mint API key');
+    await until('awaiting-signature');
+    await tab.bringToFront();
+    await pending().getByRole('button', { name: 'Approve' }).click();
+    await until('saved');
+    const last6 = (await panel().getByTestId('mint-saved').getAttribute('data-last6'))!;
+    expect((await mintPosts()).map((r) => r.status)).toEqual([200]);
+    expect(Object.keys(sandbox.state.data.keys).length - keysBefore).toBe(1);
+    expect(await vaultHolds(last6)).toBe(true);
+    await expectKeyShown(last6);
+    expect(await pageErrorsOf(popup)).toEqual([]);
+  });
 });
