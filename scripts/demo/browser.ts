@@ -1,0 +1,104 @@
+// Debian's Chromium with the sandbox build loaded unpacked, driven by Playwright (as the e2e harness
+// does, see test/e2e/harness/README.md), on a fresh profile under .sandbox/demo-profile.
+import { rmSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, unpackedExtensionId } from '../../test/e2e/harness/chromium';
+import { snapshotExtension } from '../../test/e2e/harness/snapshot';
+import { BUILD_DIR, CHROMIUM_PATH, PROFILE_DIR } from './paths';
+import type { BadgeView } from './report';
+
+export interface DemoBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  url(pathname: string): string;
+  /** Sends one protocol message from an extension page, as the popup and the options page do. */
+  send(name: string, input: unknown, page?: Page): Promise<{ ok: boolean; output?: unknown; error?: { message: string } }>;
+  readBadge(): Promise<BadgeView>;
+  close(): Promise<void>;
+}
+
+type Chrome = {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> };
+  };
+};
+
+export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser> {
+  // A copy of the build, so a rebuild in this checkout (e.g. by `npm test`) cannot pull files from under it.
+  const snapshot = await snapshotExtension(BUILD_DIR, 'vkw-demo-');
+  const extensionId = unpackedExtensionId(snapshot.extensionDir);
+  const origin = `chrome-extension://${extensionId}/`;
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(PROFILE_DIR, {
+      executablePath: CHROMIUM_PATH,
+      headless,
+      args: chromiumArgs(snapshot.extensionDir),
+      // The demo stops the browser itself on Ctrl-C / SIGTERM, after which it stops the sandbox.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      // A window follows its own size; no "controlled by automated test software" bar in front of a newcomer.
+      ...(headless ? {} : { viewport: null, ignoreDefaultArgs: ['--enable-automation'] }),
+    });
+  } catch (error) {
+    snapshot.remove();
+    throw error;
+  }
+  const url = (pathname: string) => origin + pathname.replace(/^\//, '');
+
+  async function send(name: string, input: unknown, page?: Page) {
+    // manifest.json opens as an extension-origin document that runs none of the extension's code.
+    const host = page ?? (await context.newPage());
+    try {
+      if (!page) await host.goto(url('manifest.json'));
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const reply = await host.evaluate(
+            ([n, i]) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
+            [name, input] as const,
+          );
+          return reply as { ok: boolean; output?: unknown; error?: { message: string } };
+        } catch (error) {
+          // Right after launch the service worker may not be listening yet.
+          if (attempt >= 20 || !/Receiving end does not exist/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    } finally {
+      if (!page) await host.close();
+    }
+  }
+
+  async function readBadge(): Promise<BadgeView> {
+    const page = await context.newPage();
+    try {
+      await page.goto(url('manifest.json'));
+      return await page.evaluate(async () => {
+        const { action } = (globalThis as unknown as Chrome).chrome;
+        const [text, color, title] = await Promise.all([action.getBadgeText({}), action.getBadgeBackgroundColor({}), action.getTitle({})]);
+        return { text, color, title };
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    context,
+    extensionId,
+    url,
+    send,
+    readBadge,
+    close() {
+      closed ??= context
+        .close()
+        .catch(() => undefined)
+        .then(() => snapshot.remove());
+      return closed;
+    },
+  };
+}
