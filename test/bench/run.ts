@@ -13,6 +13,7 @@ const SECTIONS: Record<string, Section> = {
   mint_roundtrip: () => import('./mint-roundtrip'),
   vault: () => import('./vault'),
   polling: () => import('./polling'),
+  popup_open: () => import('./popup-open'),
 };
 
 async function main(): Promise<number> {
