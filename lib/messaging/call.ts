@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ENVELOPE_TAG,
   RemoteError,
@@ -23,9 +23,9 @@ export async function call<C extends Contracts, K extends keyof C & string>(
   input: InputOf<C, K>,
 ): Promise<OutputOf<C, K>> {
   const spec = contracts[name]!;
-  const parsedInput = spec.input.parse(input) as unknown;
+  const parsedInput = z.parse(spec.input, input) as unknown;
   const raw = await send({ tag: ENVELOPE_TAG, name, input: parsedInput });
-  const reply = ReplyEnvelopeSchema.safeParse(raw);
+  const reply = z.safeParse(ReplyEnvelopeSchema, raw);
   if (!reply.success) {
     throw new RemoteError({
       code: 'MALFORMED_RESPONSE',
@@ -34,5 +34,5 @@ export async function call<C extends Contracts, K extends keyof C & string>(
     });
   }
   if (!reply.data.ok) throw new RemoteError(reply.data.error);
-  return (spec.output as z.ZodType).parse(reply.data.output) as OutputOf<C, K>;
+  return z.parse(spec.output, reply.data.output) as OutputOf<C, K>;
 }

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import {
   RequestEnvelopeSchema,
   type Audience,
@@ -16,7 +17,7 @@ export interface Sender {
 }
 
 export type Handlers<C extends Contracts> = {
-  [K in keyof C]: (input: z.output<C[K]['input']>, sender: Sender) => Promise<z.input<C[K]['output']>>;
+  [K in keyof C]: (input: core.output<C[K]['input']>, sender: Sender) => Promise<core.input<C[K]['output']>>;
 };
 
 export interface HandleOptions {
@@ -32,7 +33,7 @@ export interface HandleOptions {
  */
 export function createDispatcher<C extends Contracts>(contracts: C, handlers: Handlers<C>, options: HandleOptions) {
   return (message: unknown, sender: Sender): Promise<ReplyEnvelope> | undefined => {
-    const envelope = RequestEnvelopeSchema.safeParse(message);
+    const envelope = z.safeParse(RequestEnvelopeSchema, message);
     if (!envelope.success || !Object.hasOwn(contracts, envelope.data.name)) return undefined;
     const name = envelope.data.name as keyof C & string;
     const spec = contracts[name]!;
@@ -41,12 +42,12 @@ export function createDispatcher<C extends Contracts>(contracts: C, handlers: Ha
         if (!options.authorize(spec.audience, sender)) {
           return { ok: false, error: { code: 'FORBIDDEN', message: 'This request is not allowed from here.', action: 'none' } };
         }
-        const input = spec.input.safeParse(envelope.data.input);
+        const input = z.safeParse(spec.input, envelope.data.input);
         if (!input.success) {
           return { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request did not have the expected form.', action: 'fix_input' } };
         }
-        const output = await handlers[name](input.data as z.output<C[typeof name]["input"]>, sender);
-        return { ok: true, output: spec.output.parse(output) };
+        const output = await handlers[name](input.data as core.output<C[typeof name]['input']>, sender);
+        return { ok: true, output: z.parse(spec.output, output) };
       } catch (error) {
         return { ok: false, error: options.toWireError(error) };
       }

@@ -3,13 +3,19 @@
  * the content script. Each message is a named contract with a zod input and output
  * schema; the receiver parses the input, the caller parses the output, and errors
  * cross contexts as plain `{ code, message, action }` data, never `Error` objects.
+ *
+ * Contracts are typed against zod's core type, so a contract may hold zod/mini
+ * schemas (everything the popup and the options page load, to keep them small)
+ * or classic zod schemas (background-only code). Parse with `z.parse` /
+ * `z.safeParse`, which work on both.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type * as core from 'zod/v4/core';
 
 /** Who may send a message: an extension page (popup, options) or the signing tab's content script. */
 export type Audience = 'extension-page' | 'signing-tab';
 
-export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Contract<I extends core.$ZodType = core.$ZodType, O extends core.$ZodType = core.$ZodType> {
   input: I;
   output: O;
   audience: Audience;
@@ -17,30 +23,30 @@ export interface Contract<I extends z.ZodType = z.ZodType, O extends z.ZodType =
 
 export type Contracts = Record<string, Contract>;
 
-export const contract = <I extends z.ZodType, O extends z.ZodType>(
+export const contract = <I extends core.$ZodType, O extends core.$ZodType>(
   input: I,
   output: O,
   audience: Audience = 'extension-page',
 ): Contract<I, O> => ({ input, output, audience });
 
-export type InputOf<C extends Contracts, K extends keyof C> = z.input<C[K]['input']>;
-export type OutputOf<C extends Contracts, K extends keyof C> = z.output<C[K]['output']>;
+export type InputOf<C extends Contracts, K extends keyof C> = core.input<C[K]['input']>;
+export type OutputOf<C extends Contracts, K extends keyof C> = core.output<C[K]['output']>;
 
 export const ENVELOPE_TAG = 'venice-key-wallet/v1';
 
 export const RequestEnvelopeSchema = z.strictObject({
   tag: z.literal(ENVELOPE_TAG),
-  name: z.string().min(1).max(64),
+  name: z.string().check(z.minLength(1), z.maxLength(64)),
   input: z.unknown(),
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
 
 export const WireErrorSchema = z.strictObject({
-  code: z.string().min(1).max(64),
-  message: z.string().max(500),
-  action: z.string().min(1).max(32),
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+  message: z.string().check(z.maxLength(500)),
+  action: z.string().check(z.minLength(1), z.maxLength(32)),
   /** Extra non-secret text (already redacted by lib/errors). */
-  detail: z.string().max(300).optional(),
+  detail: z.optional(z.string().check(z.maxLength(300))),
 });
 export type WireError = z.infer<typeof WireErrorSchema>;
 
