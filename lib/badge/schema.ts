@@ -25,6 +25,15 @@ export const LimitsSnapshotSchema = z.object({
   balances: BalancesSchema,
   keyExpiration: z.string().nullable(),
   nextEpochBegins: z.string(),
+  /** Per-model limits (RPM, RPD, TPM), for the popup's table; video and music models have none. */
+  rateLimits: z
+    .array(
+      z.object({
+        apiModelId: z.string().optional(),
+        rateLimits: z.array(z.object({ type: z.string(), amount: z.number() })),
+      }),
+    )
+    .optional(),
 });
 export type LimitsSnapshot = z.infer<typeof LimitsSnapshotSchema>;
 

@@ -128,6 +128,8 @@ describe('vault in Chromium', () => {
     await h.stopServiceWorker();
     await h.getServiceWorker();
     await popup.reload();
+    // Unlocked, the popup opens on the key's home screen; the key list is one click away.
+    await popup.getByRole('button', { name: 'Keys' }).click();
     await popup.getByText(`…${secret.slice(-6)}`).waitFor();
     await popup.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => popup.getByTestId('revealed-secret').innerText()).toBe(secret);
