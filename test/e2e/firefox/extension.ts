@@ -1,0 +1,40 @@
+// Talking to the extension's background from the test, the way its own pages do: a message sent
+// from an extension document (the background is an event page with no handle of its own).
+// For set-up and for reading what the person cannot see; the flows are driven by clicks.
+import type { FirefoxHarness } from '../harness/index';
+
+const TAG = 'venice-key-wallet/v1';
+
+interface BrowserGlobal {
+  browser: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+  };
+}
+
+/** Sends one contract call (lib/messaging) and returns the reply envelope `{ ok, output | error }`. */
+export async function sendToBackground(h: FirefoxHarness, name: string, input: unknown = {}): Promise<unknown> {
+  const page = await h.openExtensionPage('manifest.json');
+  try {
+    return await page.evaluate(
+      (message) => (globalThis as unknown as BrowserGlobal).browser.runtime.sendMessage(message),
+      { tag: TAG, name, input },
+    );
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Which of `origins` the extension holds a host permission for (browser.permissions.contains). */
+export async function grantedOrigins(h: FirefoxHarness, origins: string[]): Promise<Record<string, boolean>> {
+  const page = await h.openExtensionPage('manifest.json');
+  try {
+    return await page.evaluate(async (list) => {
+      const { permissions } = (globalThis as unknown as BrowserGlobal).browser;
+      const answers = await Promise.all(list.map((origin) => permissions.contains({ origins: [origin] })));
+      return Object.fromEntries(list.map((origin, i) => [origin, answers[i]!]));
+    }, origins);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
