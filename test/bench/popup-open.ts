@@ -53,8 +53,8 @@ async function ensureBuild(): Promise<string> {
 }
 
 /** Runs before any script of every page: records when the balance card first holds `expected`. */
-function installMarkerWatch(context: BrowserContext, expected: string): Promise<void> {
-  return context.addInitScript(
+async function installMarkerWatch(context: BrowserContext, expected: string): Promise<void> {
+  await context.addInitScript(
     ({ selector, text }) => {
       const w = window as unknown as BenchWindow;
       const observer = new MutationObserver(() => {
