@@ -14,7 +14,7 @@ import { parseDemoArgs, USAGE } from './demo/options';
 import { ROOT, SANDBOX_DIR, STATE_FILE } from './demo/paths';
 import { choosePort } from './demo/port';
 import { buildSandboxExtension, ensureBrowsers } from './demo/prepare';
-import { resultLines, sandboxLines } from './demo/report';
+import { errorSummary, resultLines, sandboxLines } from './demo/report';
 
 const started = Date.now();
 const timings: string[] = [];
@@ -97,6 +97,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(`demo: failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`demo: failed: ${errorSummary(error)}`);
   await shutdown(1);
 });

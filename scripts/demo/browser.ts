@@ -1,8 +1,9 @@
 // Debian's Chromium with the sandbox build loaded unpacked, driven by Playwright (as the e2e harness
 // does, see test/e2e/harness/README.md), on a fresh profile under .sandbox/demo-profile.
 import { rmSync } from 'node:fs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, unpackedExtensionId } from '../../test/e2e/harness/chromium';
+import { startWorker } from '../../test/e2e/harness/service-worker';
 import { snapshotExtension } from '../../test/e2e/harness/snapshot';
 import { BUILD_DIR, CHROMIUM_PATH, PROFILE_DIR } from './paths';
 import type { BadgeView } from './report';
@@ -23,6 +24,25 @@ type Chrome = {
     action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> };
   };
 };
+
+const ANSWER_MS = 20_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Waits for the extension's service worker; if Chromium has not started it within 10 s, starts it (as the e2e harness does). */
+async function serviceWorkerUp(context: BrowserContext, extensionId: string): Promise<void> {
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${extensionId}/`);
+  if (context.serviceWorkers().some(ours)) return;
+  try {
+    await context.waitForEvent('serviceworker', { predicate: ours, timeout: 10_000 });
+  } catch {
+    await withTimeout(startWorker(context, extensionId), 30_000, `the extension ${extensionId} did not start its service worker`);
+  }
+}
 
 export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser> {
   // A copy of the build, so a rebuild in this checkout (e.g. by `npm test`) cannot pull files from under it.
@@ -48,6 +68,13 @@ export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser>
     throw error;
   }
   const url = (pathname: string) => origin + pathname.replace(/^\//, '');
+  try {
+    await serviceWorkerUp(context, extensionId);
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    snapshot.remove();
+    throw error;
+  }
 
   async function send(name: string, input: unknown, page?: Page) {
     // manifest.json opens as an extension-origin document that runs none of the extension's code.
@@ -56,15 +83,20 @@ export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser>
       if (!page) await host.goto(url('manifest.json'));
       for (let attempt = 0; ; attempt++) {
         try {
-          const reply = await host.evaluate(
+          const reply = host.evaluate(
             ([n, i]) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
             [name, input] as const,
           );
-          return reply as { ok: boolean; output?: unknown; error?: { message: string } };
+          return (await withTimeout(reply, ANSWER_MS, `the extension's background did not answer ${name} within ${ANSWER_MS / 1000} s`)) as {
+            ok: boolean;
+            output?: unknown;
+            error?: { message: string };
+          };
         } catch (error) {
-          // Right after launch the service worker may not be listening yet.
-          if (attempt >= 20 || !/Receiving end does not exist/.test(String(error))) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          // Right after launch the service worker may not be listening yet, or (a loaded machine) may
+          // not have started at all: make sure it runs, then ask again. Only idempotent calls come here.
+          if (attempt >= 2 || !/Receiving end does not exist|did not answer/.test(String(error))) throw error;
+          await startWorker(context, extensionId).catch(() => undefined);
         }
       }
     } finally {

@@ -38,6 +38,17 @@ export function assertNoSecret(text: string): string {
   return text;
 }
 
+/**
+ * An error as one short message: Playwright's call log and the browser's own log are cut off (they
+ * hold nothing a newcomer can act on), at most five lines are kept, and anything secret-looking is masked.
+ */
+export function errorSummary(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const cut = text.split(/\n\s*(?:Call log:|Browser logs:|=+ logs =+)/)[0] ?? text;
+  const lines = cut.trim().split('\n').slice(0, 5).join('\n');
+  return SECRET_PATTERNS.reduce((out, pattern) => out.replace(new RegExp(pattern.source + '\\S*', 'g'), '[secret hidden]'), lines);
+}
+
 /** The lines `npm run sandbox` prints, then a warning about the wallets' keys. */
 export function sandboxLines(info: SandboxInfo): string[] {
   const lines = [`sandbox api: ${info.apiUrl}`, `sandbox rpc: ${info.rpcUrl}`];
