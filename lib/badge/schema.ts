@@ -3,48 +3,48 @@
  * GET /api_keys/rate_limits result. The same schemas check the poll cache on read
  * and the status message the popup receives.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const LIMIT_PERIODS = ['EPOCH', 'MONTH', 'LIFETIME'] as const;
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
-const amount = z.number().min(0);
+const amount = z.number().check(z.gte(0));
 
 /** Balances the key can spend now (swagger: data.balances; each may be missing). */
 export const BalancesSchema = z.object({
-  USD: z.number().optional(),
-  DIEM: z.number().optional(),
-  BUNDLED_CREDITS: z.number().optional(),
+  USD: z.optional(z.number()),
+  DIEM: z.optional(z.number()),
+  BUNDLED_CREDITS: z.optional(z.number()),
 });
 export type Balances = z.infer<typeof BalancesSchema>;
 
 /** The part of a rate-limits answer worth keeping: no per-model table, no secret. */
 export const LimitsSnapshotSchema = z.object({
   accessPermitted: z.boolean(),
-  apiTier: z.object({ id: z.string(), isCharged: z.boolean() }).optional(),
+  apiTier: z.optional(z.object({ id: z.string(), isCharged: z.boolean() })),
   balances: BalancesSchema,
-  keyExpiration: z.string().nullable(),
+  keyExpiration: z.nullable(z.string()),
   nextEpochBegins: z.string(),
   /** Per-model limits (RPM, RPD, TPM), for the popup's table; video and music models have none. */
-  rateLimits: z
-    .array(
+  rateLimits: z.optional(
+    z.array(
       z.object({
-        apiModelId: z.string().optional(),
+        apiModelId: z.optional(z.string()),
         rateLimits: z.array(z.object({ type: z.string(), amount: z.number() })),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type LimitsSnapshot = z.infer<typeof LimitsSnapshotSchema>;
 
 /** A key as the badge sees it: its name, the last six characters and the caps asked for. */
 export const KeyMetaSchema = z.object({
-  id: z.string().min(1),
-  description: z.string().max(200),
-  last6: z.string().max(6),
-  limits: z.object({ usd: amount.nullable().optional(), diem: amount.nullable().optional() }).optional(),
-  limitPeriod: z.enum(LIMIT_PERIODS).optional(),
-  currentPeriodUsage: z.object({ usd: amount.optional(), diem: amount.optional() }).optional(),
+  id: z.string().check(z.minLength(1)),
+  description: z.string().check(z.maxLength(200)),
+  last6: z.string().check(z.maxLength(6)),
+  limits: z.optional(z.object({ usd: z.optional(z.nullable(amount)), diem: z.optional(z.nullable(amount)) })),
+  limitPeriod: z.optional(z.enum(LIMIT_PERIODS)),
+  currentPeriodUsage: z.optional(z.object({ usd: z.optional(amount), diem: z.optional(amount) })),
 });
 export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 
@@ -54,13 +54,13 @@ export const WireErrorDataSchema = z.object({ code: z.string(), message: z.strin
 export const PollViewSchema = z.object({
   status: z.enum(['ok', 'error', 'revoked']),
   attemptedAt: z.number(),
-  fetchedAt: z.number().nullable(),
-  limits: LimitsSnapshotSchema.nullable(),
-  error: WireErrorDataSchema.nullable(),
+  fetchedAt: z.nullable(z.number()),
+  limits: z.nullable(LimitsSnapshotSchema),
+  error: z.nullable(WireErrorDataSchema),
 });
 export type PollView = z.infer<typeof PollViewSchema>;
 
-export const BadgeSchema = z.object({ text: z.string().max(4), color: z.string(), title: z.string() });
+export const BadgeSchema = z.object({ text: z.string().check(z.maxLength(4)), color: z.string(), title: z.string() });
 export type Badge = z.infer<typeof BadgeSchema>;
 
 export interface BadgePrefs {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_ACTIONS, ERROR_CODES, type ErrorAction, type ErrorCode } from './codes';
 import { redactSecrets } from './redact';
 import { ERROR_TABLE } from './table';
@@ -19,9 +19,9 @@ export interface AppError {
 
 export const AppErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES),
-  message: z.string().min(1).max(500),
+  message: z.string().check(z.minLength(1), z.maxLength(500)),
   action: z.enum(ERROR_ACTIONS),
-  detail: z.string().max(MAX_DETAIL_LENGTH).optional(),
+  detail: z.optional(z.string().check(z.maxLength(MAX_DETAIL_LENGTH))),
 });
 
 function cleanDetail(detail: string): string | undefined {

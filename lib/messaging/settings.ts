@@ -3,15 +3,18 @@
  * change is not an error: it comes back as `{ ok: false, errors: [{ field, reason }] }`
  * so the page can show each reason next to its field, and nothing is stored.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SettingsSchema } from '../settings/schema';
 import { contract } from './protocol';
 
-export const FieldErrorSchema = z.strictObject({ field: z.string().max(100), reason: z.string().max(300) });
+export const FieldErrorSchema = z.strictObject({
+  field: z.string().check(z.maxLength(100)),
+  reason: z.string().check(z.maxLength(300)),
+});
 
 export const SettingsResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), settings: SettingsSchema }),
-  z.strictObject({ ok: z.literal(false), errors: z.array(FieldErrorSchema).min(1) }),
+  z.strictObject({ ok: z.literal(false), errors: z.array(FieldErrorSchema).check(z.minLength(1)) }),
 ]);
 
 export const settingsContracts = {

@@ -2,7 +2,7 @@
  * Contracts for the toolbar state the popup shows: the last poll of the active key
  * (balances, when, any error), the badge and when the next poll is due. No secret.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BadgeSchema, KeyMetaSchema } from '../badge/schema';
 import { POLL_OUTCOMES, PollEntrySchema } from '../poller/entry';
 import { contract } from './protocol';
@@ -10,10 +10,10 @@ import { contract } from './protocol';
 export const StatusSchema = z.object({
   vault: z.enum(['empty', 'locked', 'unlocked']),
   waitingForWallet: z.boolean(),
-  key: KeyMetaSchema.nullable(),
-  entry: PollEntrySchema.nullable(),
+  key: z.nullable(KeyMetaSchema),
+  entry: z.nullable(PollEntrySchema),
   /** When the next request is due (ms since epoch), or null when none will be sent. */
-  nextPollAt: z.number().nullable(),
+  nextPollAt: z.nullable(z.number()),
   badge: BadgeSchema,
   /** The background's clock when this was read, to tell the data's age. */
   now: z.number(),
@@ -24,6 +24,6 @@ export const statusContracts = {
   /** The cached state at once, without a request. */
   'status.get': contract(z.strictObject({}), StatusSchema),
   /** Polls the active key now (at most once per 30 s), then returns the state and what happened. */
-  'status.refresh': contract(z.strictObject({}), StatusSchema.extend({ outcome: z.enum(POLL_OUTCOMES) })),
+  'status.refresh': contract(z.strictObject({}), z.extend(StatusSchema, { outcome: z.enum(POLL_OUTCOMES) })),
 };
 export type StatusContracts = typeof statusContracts;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PollViewSchema } from '../badge/schema';
 
 /** One key's last poll as stored: the badge's view plus the failure count that drives the back-off. */
-export const PollEntrySchema = PollViewSchema.extend({
+export const PollEntrySchema = z.extend(PollViewSchema, {
   /** Failed polls in a row. */
-  failures: z.number().int().min(0),
+  failures: z.number().check(z.int(), z.gte(0)),
 });
 export type PollEntry = z.infer<typeof PollEntrySchema>;
 

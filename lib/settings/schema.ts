@@ -2,7 +2,7 @@
  * The settings of the extension: one zod schema that gives the defaults, checks a
  * stored value on read and explains, field by field, why a new value is refused.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Chrome does not fire alarms more often than every 30 seconds; polling never goes below. */
 export const POLL_FLOOR_MINUTES = 0.5;
@@ -42,16 +42,18 @@ export function normalizeUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
 
-const endpoint = z
-  .string()
-  .trim()
-  .min(1, 'Enter an address')
-  .max(2048, 'This address is too long')
-  .superRefine((value, ctx) => {
-    const problem = urlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .transform(normalizeUrl);
+const endpoint = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'Enter an address'),
+    z.maxLength(2048, 'This address is too long'),
+    z.superRefine((value, ctx) => {
+      const problem = urlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ),
+  z.transform(normalizeUrl),
+);
 
 const number = (what: string) => z.number({ error: `Enter a number for the ${what}` });
 
@@ -64,24 +66,28 @@ export const NotificationSettingsSchema = z.strictObject({
 export const SettingsSchema = z.strictObject({
   apiBaseUrl: endpoint,
   rpcUrl: endpoint,
-  pollMinutes: number('polling period')
-    .min(POLL_FLOOR_MINUTES, 'Poll at most every 30 seconds (0.5 minutes): browsers do not wake extensions more often')
-    .max(POLL_MAX_MINUTES, 'Poll at least once a day (1440 minutes)'),
+  pollMinutes: number('polling period').check(
+    z.gte(POLL_FLOOR_MINUTES, 'Poll at most every 30 seconds (0.5 minutes): browsers do not wake extensions more often'),
+    z.lte(POLL_MAX_MINUTES, 'Poll at least once a day (1440 minutes)'),
+  ),
   badgeUnit: z.enum(BADGE_UNITS, { error: 'Choose USD, DIEM or automatic' }),
-  lowBalanceRatio: number('share of the cap')
-    .min(0, 'Use a share between 0 and 1 (0.1 = 10 %)')
-    .max(1, 'Use a share between 0 and 1 (0.1 = 10 %)'),
-  lowBalanceAbsolute: number('amount').min(0, 'Use 0 or more').max(1e10, 'This amount is too large'),
-  autoLockMinutes: number('lock delay')
-    .int('Use whole minutes')
-    .min(0, 'Use 0 (lock only when the browser restarts) or more minutes')
-    .max(AUTO_LOCK_MAX_MINUTES, 'Lock at least once a week (10080 minutes)'),
-  clipboardClearSeconds: number('clipboard delay')
-    .int('Use whole seconds')
-    .min(0, 'Use 0 (never clear) or more seconds')
-    .max(CLIPBOARD_MAX_SECONDS, 'Clear the clipboard within 10 minutes (600 seconds)'),
+  lowBalanceRatio: number('share of the cap').check(
+    z.gte(0, 'Use a share between 0 and 1 (0.1 = 10 %)'),
+    z.lte(1, 'Use a share between 0 and 1 (0.1 = 10 %)'),
+  ),
+  lowBalanceAbsolute: number('amount').check(z.gte(0, 'Use 0 or more'), z.lte(1e10, 'This amount is too large')),
+  autoLockMinutes: number('lock delay').check(
+    z.int('Use whole minutes'),
+    z.gte(0, 'Use 0 (lock only when the browser restarts) or more minutes'),
+    z.lte(AUTO_LOCK_MAX_MINUTES, 'Lock at least once a week (10080 minutes)'),
+  ),
+  clipboardClearSeconds: number('clipboard delay').check(
+    z.int('Use whole seconds'),
+    z.gte(0, 'Use 0 (never clear) or more seconds'),
+    z.lte(CLIPBOARD_MAX_SECONDS, 'Clear the clipboard within 10 minutes (600 seconds)'),
+  ),
   notifications: NotificationSettingsSchema,
-  activeKeyId: z.string().min(1).max(128).nullable(),
+  activeKeyId: z.nullable(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
 export type Settings = z.output<typeof SettingsSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './schema';
 
 /** One refused setting and the reason, in words a person can act on. */
@@ -13,7 +13,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toFieldErrors(error: z.ZodError): FieldError[] {
+function toFieldErrors(error: core.$ZodError): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');

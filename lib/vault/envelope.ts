@@ -5,14 +5,14 @@
  * it belongs: a record's id, or the vault's id, plus the envelope version, so a
  * moved or edited ciphertext fails to open.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from './encoding';
 
 export const ENVELOPE_VERSION = 1;
 export const DATA_KEY_BYTES = 32;
 export const IV_BYTES = 12;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(20_000);
+const base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/), z.maxLength(20_000));
 
 export const SealedSchema = z.strictObject({
   v: z.literal(ENVELOPE_VERSION),
