@@ -76,9 +76,15 @@ export async function typeInto(page: Page, label: string, text: string): Promise
     30_000,
   );
   await page.bringToFront();
-  await input.click({ count: 3 }); // selects what is there, so typing replaces it
+  await input.click();
+  // Select what is there, so typing replaces it.
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
   await input.type(text);
+  const typed = await input.evaluate((e) => e.value);
   await input.dispose();
+  if (typed !== text) throw new Error(`the field labelled "${label}" holds ${typed.length} characters after typing ${text.length}`);
 }
 
 /** An attribute of the first element matching `selector` (null when absent); for expect.poll. */
