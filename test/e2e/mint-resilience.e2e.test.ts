@@ -99,7 +99,7 @@ describe('mint flow resilience in Chromium', () => {
     await toReady();
     const before = (await mintPosts()).length;
     // Venice takes its time, so the popup is surely gone before the key arrives.
-    sandbox.faults.add({ kind: 'latency', ms: 2000, method: 'POST', path: MINT_PATH });
+    sandbox.faults.add({ kind: 'latency', ms: 3000, method: 'POST', path: MINT_PATH });
     await press('Mint API key');
     await popup.locator('[data-testid="mint-panel"]:not([data-status="ready"])').waitFor({ timeout: WAIT });
     await popup.close();
