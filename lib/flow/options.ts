@@ -1,11 +1,48 @@
 /**
- * The options a person picks before minting, checked with the Venice client's own
- * body schema (the mint body without address, signature and token).
+ * The options a person picks before minting: the body of POST
+ * /api_keys/generate_web3_key without address, signature and token. In zod/mini,
+ * because the popup loads it; the same checks and messages as the Venice client's
+ * MintKeyBodySchema (lib/venice/schemas/web3.ts), which the background sends with.
+ * test/unit/flow/options-schema.test.ts holds the two to the same answers.
  */
-import type { z } from 'zod';
-import { MintKeyBodySchema } from '../venice/schemas';
+import * as z from 'zod/mini';
 
-export const MintOptionsSchema = MintKeyBodySchema.omit({ address: true, signature: true, token: true });
+export const ApiKeyTypeSchema = z.enum(['INFERENCE', 'ADMIN']);
+
+const MAX_LIMIT_AMOUNT = 9_999_999_999;
+const MAX_DESCRIPTION_LENGTH = 64;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+/** True when a YYYY-MM-DD[THH:mm:ss[.sss]Z] string names a real calendar date and time. */
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  if (value.length === 10) return true;
+  const [hh, mm, ss] = value.slice(11, 19).split(':').map(Number) as [number, number, number];
+  return hh < 24 && mm < 60 && ss < 60;
+}
+
+/** One consumption cap: a number 0..9999999999, or null for "no cap". */
+const limitAmount = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(MAX_LIMIT_AMOUNT))));
+
+export const MintOptionsSchema = z.strictObject({
+  apiKeyType: ApiKeyTypeSchema,
+  description: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH, `At most ${MAX_DESCRIPTION_LENGTH} characters`))),
+  /** "" (never), YYYY-MM-DD, or YYYY-MM-DDTHH:mm:ss[.sss]Z. */
+  expiresAt: z.optional(
+    z.union([
+      z.literal(''),
+      z.string().check(z.regex(DATE_ONLY), z.refine(isRealDate, 'Not a real date')),
+      z.string().check(z.regex(DATE_TIME), z.refine(isRealDate, 'Not a real date and time')),
+    ]),
+  ),
+  /** vcu: deprecated by Venice (legacy DIEM); still accepted. */
+  consumptionLimit: z.optional(z.strictObject({ usd: limitAmount, diem: limitAmount, vcu: limitAmount })),
+  limitPeriod: z.optional(z.enum(['EPOCH', 'MONTH', 'LIFETIME'])),
+  modelPrivacy: z.optional(z.enum(['ALL', 'PRIVATE_TEXT', 'PRIVATE_ONLY'])),
+});
 export type MintOptions = z.output<typeof MintOptionsSchema>;
 
 /** The description Venice itself uses when none is sent. */

@@ -3,53 +3,56 @@
  * It never holds a secret: no API key, token or signature (a minted key appears
  * only as its ids and last six characters).
  */
-import { z } from 'zod';
-import { AppErrorSchema } from '../errors';
-import { ApiKeyTypeSchema, EvmAddressSchema } from '../venice/schemas';
-import { MintOptionsSchema } from './options';
+import * as z from 'zod/mini';
+import { AppErrorSchema } from '../errors/app-error';
+import { ApiKeyTypeSchema, MintOptionsSchema } from './options';
+
+/** An EVM address (checksummed or not). */
+const EvmAddressSchema = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, 'Not an EVM address'));
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
 export const WalletInfoSchema = z.strictObject({
   /** EIP-6963 uuid (or another stable id the wallet session gives). */
-  id: z.string().min(1).max(200),
-  name: z.string().max(100),
-  rdns: z.string().max(200).optional(),
+  id: text(1, 200),
+  name: z.string().check(z.maxLength(100)),
+  rdns: z.optional(z.string().check(z.maxLength(200))),
 });
 export type WalletInfo = z.infer<typeof WalletInfoSchema>;
 
-const wei = z.string().regex(/^\d{1,80}$/);
+const wei = z.string().check(z.regex(/^\d{1,80}$/));
 export const EligibilitySchema = z.strictObject({
   /** sVVV (staked VVV) and VVV balances in wei, as decimal strings. */
   staked: wei,
   liquid: wei,
   eligible: z.boolean(),
   /** none: holds nothing; liquid-not-staked: holds VVV but none staked; rpc-unreachable: could not check. */
-  reason: z.enum(['none', 'liquid-not-staked', 'rpc-unreachable']).optional(),
+  reason: z.optional(z.enum(['none', 'liquid-not-staked', 'rpc-unreachable'])),
 });
 export type Eligibility = z.infer<typeof EligibilitySchema>;
 
 export const KeySummarySchema = z.strictObject({
   /** The vault record id, once stored. */
-  recordId: z.string().min(1).max(100).optional(),
+  recordId: z.optional(text(1, 100)),
   /** Venice's id of the key. */
-  veniceId: z.string().min(1).max(100),
-  last6: z.string().min(1).max(6),
+  veniceId: text(1, 100),
+  last6: text(1, 6),
   apiKeyType: ApiKeyTypeSchema,
-  description: z.string().max(64),
+  description: z.string().check(z.maxLength(64)),
 });
 export type KeySummary = z.infer<typeof KeySummarySchema>;
 
 /** What the flow knows across steps: the connected wallet, its eligibility and the chosen options. */
 export const FlowContextSchema = z.strictObject({
-  address: EvmAddressSchema.optional(),
-  wallet: z.string().min(1).max(200).optional(),
-  wallets: z.array(WalletInfoSchema).max(20),
-  eligibility: EligibilitySchema.optional(),
-  options: MintOptionsSchema.optional(),
+  address: z.optional(EvmAddressSchema),
+  wallet: z.optional(text(1, 200)),
+  wallets: z.array(WalletInfoSchema).check(z.maxLength(20)),
+  eligibility: z.optional(EligibilitySchema),
+  options: z.optional(MintOptionsSchema),
 });
 export type FlowContext = z.infer<typeof FlowContextSchema>;
 
 const base = {
-  flowId: z.string().max(100),
+  flowId: z.string().check(z.maxLength(100)),
   updatedAt: z.number(),
   ctx: FlowContextSchema,
 };
@@ -76,8 +79,8 @@ export const FlowStateSchema = z.discriminatedUnion('status', [
     /** Where the flow goes once the vault is unlocked. */
     resume: z.enum(['connect', 'ready']),
   }),
-  z.strictObject({ ...base, status: z.literal('connecting'), walletId: z.string().min(1).max(200).optional() }),
-  z.strictObject({ ...base, status: z.literal('ready'), tokenExpiresAt: z.number().optional() }),
+  z.strictObject({ ...base, status: z.literal('connecting'), walletId: z.optional(text(1, 200)) }),
+  z.strictObject({ ...base, status: z.literal('ready'), tokenExpiresAt: z.optional(z.number()) }),
   z.strictObject({ ...base, status: z.literal('awaiting-signature'), attempt: z.union([z.literal(1), z.literal(2)]) }),
   z.strictObject({ ...base, status: z.literal('minting'), attempt: z.union([z.literal(1), z.literal(2)]) }),
   z.strictObject({ ...base, status: z.literal('saved'), key: KeySummarySchema }),
