@@ -8,7 +8,7 @@ import { flowContracts } from '../messaging/flow';
 import { sendToBackground } from '../messaging/runtime';
 import type { MintOptions } from './options';
 import type { FlowState } from './state';
-import { watchFlowState } from './storage';
+import { watchFlowState } from './watch';
 
 export interface FlowApi {
   get(): Promise<FlowState>;

@@ -7,17 +7,16 @@
 import { storage } from 'wxt/utils/storage';
 import type { FlowStore } from './deps';
 import { IDLE, parseFlowState, type FlowState } from './state';
+import { FLOW_STORAGE_KEY } from './watch';
 
-export const mintFlowItem = storage.defineItem<unknown>('session:mintFlow', { fallback: IDLE, version: 1 });
+export const mintFlowItem = storage.defineItem<unknown>(`session:${FLOW_STORAGE_KEY}`, { fallback: IDLE, version: 1 });
 
 export async function readFlowState(): Promise<FlowState> {
   return parseFlowState(await mintFlowItem.getValue());
 }
 
 /** Calls `listener` with the checked state whenever it changes (the popup and the badge use it). */
-export function watchFlowState(listener: (state: FlowState) => void): () => void {
-  return mintFlowItem.watch((value) => listener(parseFlowState(value)));
-}
+export { watchFlowState } from './watch';
 
 /** The store the runner writes through. */
 export const flowStore: FlowStore = {
