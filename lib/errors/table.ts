@@ -40,6 +40,10 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   UNKNOWN: { message: 'Something went wrong. Try again.', action: 'retry' },
   WALLET_REJECTED: { message: 'The request was declined in your wallet.', action: 'retry' },
   WALLET_NOT_FOUND: { message: 'No browser wallet was found. Install one, such as MetaMask or Rabby, then try again.', action: 'install_wallet' },
+  WALLET_REQUEST_PENDING: {
+    message: 'A request is already waiting in your wallet. Open the wallet, answer or dismiss it, then try again.',
+    action: 'reconnect_wallet',
+  },
   WALLET_LOCKED: { message: 'Your wallet is locked. Unlock it in the wallet, then try again.', action: 'reconnect_wallet' },
   WALLET_ACCOUNT_CHANGED: { message: 'The account in your wallet changed during the process. Reconnect and start again.', action: 'reconnect_wallet' },
   WALLET_UNSUPPORTED_METHOD: { message: 'Your wallet cannot do this step. Try another wallet.', action: 'reconnect_wallet' },

@@ -14,7 +14,7 @@
  *   (http://127.0.0.1:PORT) in local runs (see signingOriginFor in lib/settings).
  * - `rpcUrl`: Base JSON-RPC, used only to check smart-contract wallet signatures.
  * - Every method rejects with an AppException (lib/errors): WALLET_NOT_FOUND,
- *   WALLET_REJECTED (4001), WALLET_LOCKED (4100, 4900, -32002, no account),
+ *   WALLET_REJECTED (4001), WALLET_LOCKED (4100, 4900, no account), WALLET_REQUEST_PENDING (-32002),
  *   WALLET_UNSUPPORTED_METHOD (4200), WALLET_ACCOUNT_CHANGED, SIGNING_TAB_CLOSED,
  *   SIGNATURE_LOCAL_MISMATCH, RPC_UNREACHABLE, UNKNOWN. No secret is ever put in one.
  * - `connect(wallet?)` and `selectWallet(ref)` take an EIP-6963 uuid or rdns;

@@ -16,7 +16,6 @@ export class WalletRpcError extends Error {
   }
 }
 
-const PENDING_DETAIL = 'A request is already waiting in your wallet. Open the wallet to answer or dismiss it.';
 
 /** The AppError of an EIP-1193 / JSON-RPC code, or of one of the bridge's own codes. */
 export function walletCodeToAppError(code: number, walletMessage?: string): AppError {
@@ -28,7 +27,7 @@ export function walletCodeToAppError(code: number, walletMessage?: string): AppE
     case 4901: // disconnected from the requested chain
       return appError('WALLET_LOCKED');
     case -32002: // a request of the same kind is already pending in the wallet
-      return appError('WALLET_LOCKED', PENDING_DETAIL);
+      return appError('WALLET_REQUEST_PENDING');
     case 4200:
     case -32601:
       return appError('WALLET_UNSUPPORTED_METHOD');

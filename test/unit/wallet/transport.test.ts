@@ -44,7 +44,7 @@ describe('viem transport over the bridge', () => {
     [4001, 'WALLET_REJECTED'],
     [4100, 'WALLET_LOCKED'],
     [4900, 'WALLET_LOCKED'],
-    [-32002, 'WALLET_LOCKED'],
+    [-32002, 'WALLET_REQUEST_PENDING'],
     [4200, 'WALLET_UNSUPPORTED_METHOD'],
     [-32601, 'WALLET_UNSUPPORTED_METHOD'],
     [2, 'WALLET_NOT_FOUND'],
