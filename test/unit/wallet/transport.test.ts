@@ -58,8 +58,9 @@ describe('viem transport over the bridge', () => {
 
   it('tells the user what to do when a request is already pending in the wallet', () => {
     const error = toWalletAppError(new WalletRpcError(-32002, 'Request already pending'));
-    expect(error.code).toBe('WALLET_LOCKED');
-    expect(error.detail).toMatch(/already waiting in your wallet/);
+    expect(error.code).toBe('WALLET_REQUEST_PENDING');
+    expect(error.message).toMatch(/already waiting in your wallet/);
+    expect(error.action).toBe('reconnect_wallet');
   });
 
   it('lets bridge failures through viem unchanged', async () => {
