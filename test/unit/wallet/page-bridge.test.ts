@@ -29,11 +29,13 @@ function connect(win: FakeWindow, options: { source?: unknown; origin?: string; 
     source: options.source ?? win,
     ports: [channel.port2],
   });
-  const ask = async (request: unknown) => {
+  /** Sends a request and waits for its reply, up to `waitMs` (generous: the machine may be busy). */
+  const ask = async (request: unknown, waitMs = 3000) => {
     const id = randomId();
     channel.port1.postMessage({ id, request });
-    await settle(30);
-    return replies.find((reply) => 'id' in reply && reply.id === id);
+    const answered = () => replies.find((reply) => 'id' in reply && reply.id === id);
+    for (let waited = 0; !answered() && waited < waitMs; waited += 20) await settle(20);
+    return answered();
   };
   return { nonce, replies, ask, port: channel.port1 };
 }
@@ -55,7 +57,7 @@ describe('page bridge handshake', () => {
     const otherType = connect(win, { data: { type: 'wxt:content-script-started', nonce: randomId() } });
     await settle();
     for (const attempt of [fromFrame, fromOrigin, lookAlike, otherType]) expect(attempt.replies).toEqual([]);
-    expect(await fromFrame.ask({ kind: 'eth_accounts' })).toBeUndefined();
+    expect(await fromFrame.ask({ kind: 'eth_accounts' }, 300)).toBeUndefined();
     // The genuine handshake still works afterwards.
     const genuine = connect(win);
     await settle();
@@ -72,7 +74,7 @@ describe('page bridge handshake', () => {
     expect(first.replies).toHaveLength(1);
     expect(replay.replies).toEqual([]);
     expect(second.replies).toEqual([]);
-    expect(await second.ask({ kind: 'eth_accounts' })).toBeUndefined();
+    expect(await second.ask({ kind: 'eth_accounts' }, 300)).toBeUndefined();
     expect(await first.ask({ kind: 'eth_accounts' })).toMatchObject({ kind: 'result' });
   });
 });
