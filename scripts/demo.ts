@@ -3,16 +3,17 @@
 // state in .sandbox/demo-state.json, and opens Chromium with the extension pointed at it.
 // `npm run demo -- --headless` runs one whole mint on its own and prints the result.
 // See scripts/demo/options.ts for the flags; nothing here ever prints an API key or the passphrase.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../test/sandbox/index';
 import { launchDemoBrowser, type DemoBrowser } from './demo/browser';
+import { guardChild } from './demo/guard';
 import { runHeaded } from './demo/headed';
 import { runHeadlessMint } from './demo/headless';
-import { installSignalHandlers, onShutdown, shutdown } from './demo/lifecycle';
+import { installSignalHandlers, onShutdown, shutdown, stopping } from './demo/lifecycle';
 import { parseDemoArgs, USAGE } from './demo/options';
 import { ROOT, SANDBOX_DIR, STATE_FILE } from './demo/paths';
-import { choosePort } from './demo/port';
+import { choosePort, type PortChoice } from './demo/port';
 import { buildSandboxExtension, ensureBrowsers } from './demo/prepare';
 import { errorSummary, resultLines, sandboxLines } from './demo/report';
 
@@ -30,18 +31,17 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return value;
 }
 
-async function startDemoSandbox(requested: number | undefined, quiet: boolean): Promise<Sandbox> {
-  const choice = await choosePort(requested);
+async function startDemoSandbox(choice: PortChoice, explicit: boolean, quiet: boolean): Promise<Sandbox> {
   const start = (port: number) => startSandbox({ port, stateFile: STATE_FILE, quiet });
   try {
     return await start(choice.port).catch((error: unknown) => {
       // 8787 was free a moment ago; if someone took it since, any free port will do.
-      if (requested === undefined && choice.port !== 0 && /EADDRINUSE/.test(String(error))) return start(0);
+      if (!explicit && choice.port !== 0 && /EADDRINUSE/.test(String(error))) return start(0);
       throw error;
     });
   } catch (error) {
     const hint = /state|JSON/i.test(String(error)) ? ` (delete ${path.relative(ROOT, STATE_FILE)} to start with a fresh sandbox state)` : '';
-    throw new Error(`the sandbox did not start: ${(error as Error).message}${hint}`);
+    throw new Error(`the sandbox did not start on ${choice.note}: ${(error as Error).message}${hint}`);
   }
 }
 
@@ -70,14 +70,19 @@ async function main(): Promise<void> {
   }
   installSignalHandlers();
   mkdirSync(SANDBOX_DIR, { recursive: true });
+  const port = await choosePort(options.port); // before the build: a taken SANDBOX_PORT fails fast
 
   await timed('building the sandbox build (npx wxt build --mode sandbox)', buildSandboxExtension);
   await timed('checking the browsers (scripts/ensure-browsers.ts)', ensureBrowsers);
-  const sandbox = await timed(`starting the sandbox (state: ${path.relative(ROOT, STATE_FILE)})`, () =>
-    startDemoSandbox(options.port, options.headless),
+  const reused = existsSync(STATE_FILE);
+  const sandbox = await timed(`starting the sandbox (${port.note}, state: ${path.relative(ROOT, STATE_FILE)})`, () =>
+    startDemoSandbox(port, options.port !== undefined, options.headless),
   );
-  onShutdown('sandbox', () => sandbox.stop());
+  const unguard = guardChild(sandbox.anvilPid, 'anvil');
+  onShutdown('sandbox', () => sandbox.stop().finally(unguard));
   console.log(sandboxLines({ ...sandbox, wallets: [sandbox.wallets.staked, sandbox.wallets.liquid, sandbox.wallets.empty] }).join('\n'));
+  const keys = Object.keys(sandbox.state.data.keys).length;
+  say(`sandbox state ${path.relative(ROOT, STATE_FILE)}: ${reused ? `reused (${keys} key record${keys === 1 ? '' : 's'} from earlier runs, no secrets)` : 'new'}`);
   say(`signing page ${sandbox.origin}/sign, controls under ${sandbox.origin}/__sandbox/ (see test/sandbox/README.md)`);
 
   const browser = await timed(`opening Chromium (${options.headless ? 'headless' : 'window'}, profile .sandbox/demo-profile)`, () =>
@@ -97,6 +102,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(`demo: failed: ${errorSummary(error)}`);
+  if (!stopping()) console.error(`demo: failed: ${errorSummary(error)}`);
   await shutdown(1);
 });

@@ -1,11 +1,11 @@
 // Debian's Chromium with the sandbox build loaded unpacked, driven by Playwright (as the e2e harness
 // does, see test/e2e/harness/README.md), on a fresh profile under .sandbox/demo-profile.
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, unpackedExtensionId } from '../../test/e2e/harness/chromium';
 import { startWorker } from '../../test/e2e/harness/service-worker';
-import { snapshotExtension } from '../../test/e2e/harness/snapshot';
-import { BUILD_DIR, CHROMIUM_PATH, PROFILE_DIR } from './paths';
+import { copyBuild } from './extension-copy';
+import { BUILD_DIR, CHROMIUM_PATH, EXTENSION_DIR, PROFILE_DIR } from './paths';
 import type { BadgeView } from './report';
 
 export interface DemoBrowser {
@@ -45,17 +45,16 @@ async function serviceWorkerUp(context: BrowserContext, extensionId: string): Pr
 }
 
 export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser> {
-  // A copy of the build, so a rebuild in this checkout (e.g. by `npm test`) cannot pull files from under it.
-  const snapshot = await snapshotExtension(BUILD_DIR, 'vkw-demo-');
-  const extensionId = unpackedExtensionId(snapshot.extensionDir);
+  await copyBuild(BUILD_DIR, EXTENSION_DIR);
+  const extensionId = unpackedExtensionId(EXTENSION_DIR);
   const origin = `chrome-extension://${extensionId}/`;
-  rmSync(PROFILE_DIR, { recursive: true, force: true });
+  await rm(PROFILE_DIR, { recursive: true, force: true });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(PROFILE_DIR, {
       executablePath: CHROMIUM_PATH,
       headless,
-      args: chromiumArgs(snapshot.extensionDir),
+      args: chromiumArgs(EXTENSION_DIR),
       // The demo stops the browser itself on Ctrl-C / SIGTERM, after which it stops the sandbox.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -64,15 +63,13 @@ export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser>
       ...(headless ? {} : { viewport: null, ignoreDefaultArgs: ['--enable-automation'] }),
     });
   } catch (error) {
-    snapshot.remove();
-    throw error;
+    throw new Error(`Chromium did not start: ${String(error)}`);
   }
   const url = (pathname: string) => origin + pathname.replace(/^\//, '');
   try {
     await serviceWorkerUp(context, extensionId);
   } catch (error) {
     await context.close().catch(() => undefined);
-    snapshot.remove();
     throw error;
   }
 
@@ -126,10 +123,7 @@ export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser>
     send,
     readBadge,
     close() {
-      closed ??= context
-        .close()
-        .catch(() => undefined)
-        .then(() => snapshot.remove());
+      closed ??= context.close().catch(() => undefined);
       return closed;
     },
   };

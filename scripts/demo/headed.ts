@@ -5,16 +5,18 @@ import type { DemoBrowser } from './browser';
 
 export const INSTRUCTIONS = (apiUrl: string) => `
 Chromium is open with Venice Key Wallet loaded and pointed at the sandbox (${apiUrl}).
-Nothing here touches real funds or api.venice.ai. In the "Venice Key Wallet" tab (the popup page):
+Nothing here touches real funds or api.venice.ai. Two tabs are open: the sandbox signing page
+(its "Sandbox Wallet" panel picks the account: staked) and "Venice Key Wallet", the popup page.
+In the popup page:
 
   1. Choose a passphrase of 12 or more characters, type it twice and click "Create the vault".
      It encrypts the keys kept in this demo profile; the profile is recreated on the next run.
-  2. Click "Connect wallet". The extension opens the sandbox signing page in a new tab: in its
-     "Sandbox Wallet" panel click Approve (the staked account is chosen).
-  3. Back in the popup tab, the wallet shows "100 VVV staked". Click "Mint API key".
-  4. In the Sandbox Wallet tab, click Approve for the signature. The popup shows "Key saved"
-     with the key's last six characters, then its balance; the toolbar badge shows it too
-     (puzzle-piece menu → pin Venice Key Wallet; its own popup works the same way).
+  2. Click "Connect wallet". The extension opens its own tab on the signing page: in its
+     Sandbox Wallet panel click Approve.
+  3. Back in the popup page, it says "100 VVV staked". Click "Mint API key".
+  4. In that signing tab, click Approve for the signature. The popup page shows "Key saved"
+     with the key's last six characters, and the key's balance at the top. The toolbar badge
+     shows it too (puzzle-piece menu → pin Venice Key Wallet; its popup works the same way).
 
 Close the browser window, or press Ctrl-C here, to stop the demo and the sandbox.
 `;

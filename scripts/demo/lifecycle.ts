@@ -26,6 +26,9 @@ export function shutdown(code: number, reason?: string): Promise<never> {
   return exiting;
 }
 
+/** True once the demo is stopping (an error then is only the browser going away). */
+export const stopping = (): boolean => exiting !== undefined;
+
 /** Signals and a vanished parent (npm's `sh -c` dies on SIGTERM without passing it on) end the demo. */
 export function installSignalHandlers(): void {
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;

@@ -23,7 +23,8 @@ and for Base, no funds needed) and opens Chromium with the extension pointed at 
   (no flag)    a browser window with the popup and the sandbox signing page; you mint by hand.
                Needs a display (DISPLAY); without one the demo runs headless instead.
   --headless   no window: sets up the vault, connects the sandbox wallet, mints one key, prints
-               the result and saves artifacts/demo-popup.png, then exits.
+               the result and saves artifacts/demo-popup.png (the popup's top) and
+               artifacts/demo-popup-saved.png (its mint panel), then exits.
   --help       this text.
 
 Environment: SANDBOX_PORT=<port> fixes the sandbox's port (default ${DEFAULT_PORT} when free).`;

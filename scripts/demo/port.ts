@@ -24,6 +24,6 @@ export async function choosePort(requested: number | undefined): Promise<PortCho
     }
     return { port: requested, note: `SANDBOX_PORT=${requested}` };
   }
-  if (await portIsFree(DEFAULT_PORT)) return { port: DEFAULT_PORT, note: 'default port' };
-  return { port: 0, note: `port ${DEFAULT_PORT} is busy, so a free one` };
+  if (await portIsFree(DEFAULT_PORT)) return { port: DEFAULT_PORT, note: `port ${DEFAULT_PORT}` };
+  return { port: 0, note: `a free port (${DEFAULT_PORT} is busy)` };
 }
