@@ -99,8 +99,8 @@ describe('page bridge requests', () => {
     const wallet = fakeWallet();
     const { win } = setup([wallet]);
     const { ask, replies } = connect(win);
-    await ask({ kind: 'eth_sendTransaction', params: [{ to: wallet.account.address }] });
-    await ask({ kind: 'eth_signTypedData_v4' });
+    await ask({ kind: 'eth_sendTransaction', params: [{ to: wallet.account.address }] }, 300);
+    await ask({ kind: 'eth_signTypedData_v4' }, 300);
     expect(wallet.calls).toEqual([]);
     expect(replies.filter((reply) => reply.kind !== 'ready')).toEqual([]);
   });
