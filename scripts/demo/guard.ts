@@ -5,11 +5,14 @@
 // stops the guard first, so it never acts on a pid that may have been reused.
 import { spawn } from 'node:child_process';
 
-/** Watches this process; if it dies without calling the returned function, SIGTERMs `pid` when `pid` is still `name`. */
-export function guardChild(pid: number, name: string): () => void {
-  if (!Number.isInteger(pid) || !/^[\w-]+$/.test(name)) throw new Error('guardChild: bad pid or name');
+/**
+ * Watches `watched` (this process); if it dies before the returned function is called, SIGTERMs
+ * `pid` provided its command line still names `name`. Returns the function that ends the guard.
+ */
+export function guardChild(pid: number, name: string, watched = process.pid): () => void {
+  if (![pid, watched].every(Number.isInteger) || !/^[\w-]+$/.test(name)) throw new Error('guardChild: bad pid or name');
   const script = [
-    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done`,
+    `while kill -0 ${watched} 2>/dev/null; do sleep 1; done`,
     `grep -q ${name} /proc/${pid}/cmdline 2>/dev/null && kill ${pid}`,
   ].join('; ');
   const guard = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
