@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../test/sandbox/index';
-import { launchDemoBrowser, type DemoBrowser } from './demo/browser';
+import { launchDemoBrowser, profileHolder, type DemoBrowser } from './demo/browser';
 import { guardChild } from './demo/guard';
 import { runHeaded } from './demo/headed';
 import { runHeadlessMint } from './demo/headless';
@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     say('no display (DISPLAY is not set), so no browser window can open here. Running the headless demo');
     say('instead; for the window, run it in a desktop session (or under `xvfb-run -a npm run demo` to just try it).');
   }
+  const holder = profileHolder();
+  if (holder !== undefined) throw new Error(`another demo is running (Chromium, pid ${holder}, holds .sandbox/demo-profile); stop it first`);
   installSignalHandlers();
   mkdirSync(SANDBOX_DIR, { recursive: true });
   const port = await choosePort(options.port); // before the build: a taken SANDBOX_PORT fails fast

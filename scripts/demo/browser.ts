@@ -1,6 +1,8 @@
 // Debian's Chromium with the sandbox build loaded unpacked, driven by Playwright (as the e2e harness
 // does, see test/e2e/harness/README.md), on a fresh profile under .sandbox/demo-profile.
+import { readlinkSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumArgs, unpackedExtensionId } from '../../test/e2e/harness/chromium';
 import { startWorker } from '../../test/e2e/harness/service-worker';
@@ -44,6 +46,19 @@ async function serviceWorkerUp(context: BrowserContext, extensionId: string): Pr
   }
 }
 
+/** The pid of a live Chromium that holds the demo profile (another demo still running), if any. */
+export function profileHolder(): number | undefined {
+  try {
+    // Chromium's lock is a symlink to "<host>-<pid>".
+    const pid = Number(/-(\d+)$/.exec(readlinkSync(path.join(PROFILE_DIR, 'SingletonLock')))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined; // no lock, or its process is gone
+  }
+}
+
 export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser> {
   await copyBuild(BUILD_DIR, EXTENSION_DIR);
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
@@ -63,7 +78,7 @@ export async function launchDemoBrowser(headless: boolean): Promise<DemoBrowser>
       ...(headless ? {} : { viewport: null, ignoreDefaultArgs: ['--enable-automation'] }),
     });
   } catch (error) {
-    throw new Error(`Chromium did not start: ${String(error)}`);
+    throw new Error(`Chromium did not start: ${(error as Error).message}`);
   }
   const url = (pathname: string) => origin + pathname.replace(/^\//, '');
   try {
