@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control } from '../sandbox/helpers';
 import { launchFirefox, pageErrorsOf, screenshot, startSandboxForTest, type FirefoxHarness, type Sandbox } from './harness/index';
 import { attributeOf, buttonDisabled, press, textOf, typeInto } from './firefox/dom';
-import { grantedOrigins, sendToBackground } from './firefox/extension';
+import { grantedOrigins, openBackgroundProbe, sendToBackground } from './firefox/extension';
 import { answerWallet, chooseAccount, pagesOn, pendingRequests, signingPage } from './firefox/sandbox-wallet';
 
 const PASSPHRASE = 'juniper-quarry-73-lantern';
@@ -90,6 +90,8 @@ describe('mint flow in Firefox ESR', () => {
 
     await press(popup, 'Mint API key', PANEL);
     await until('awaiting-signature');
+    await expect.poll(async () => (await h.readBadge()).title, { timeout: 15_000 }).toMatch(/waiting for your wallet to sign/);
+    expect((await h.readBadge()).text).toBe('…');
     await answerWallet(await wallet(), 'personal_sign', 'Approve');
     await until('saved');
     const last6 = await attributeOf(popup, `${PANEL} [data-testid="mint-saved"]`, 'data-last6');
@@ -111,7 +113,10 @@ describe('mint flow in Firefox ESR', () => {
     const session = JSON.stringify(await h.dumpStorage('session'));
     expect(local).not.toMatch(/VENICE_(INFERENCE|ADMIN)_KEY_/);
     expect(session).not.toMatch(/VENICE_(INFERENCE|ADMIN)_KEY_|eyJ/);
+    // The badge leaves "waiting" and shows the new key's balance (the sandbox gives 1 DIEM per 100 staked VVV).
+    await expect.poll(async () => (await h.readBadge()).text, { timeout: 30_000 }).toBe('1');
     expect(await pageErrorsOf(popup)).toEqual([]);
+    await popup.evaluate((panel) => document.querySelector(panel)?.scrollIntoView(), PANEL);
     await screenshot(popup, 'firefox-mint-saved');
   });
 
@@ -154,6 +159,47 @@ describe('mint flow in Firefox ESR', () => {
     await until('ready');
   });
 
+  it('mints from a popup reopened after Firefox unloaded the idle event page, in the same signing tab', async () => {
+    expect(await status()).toBe('ready');
+    const probe = await openBackgroundProbe(h);
+    expect(await probe.alive()).toBe(true);
+    await popup.close(); // nothing of ours talks to the background now
+    // Firefox suspends an event page after 30 s without events or API calls (extensions.background.idle.timeout).
+    await expect.poll(() => probe.alive(), { timeout: 90_000, interval: 5_000 }).toBe(false);
+    const keys = (await sandboxKeys()).length;
+    popup = await h.openPopup(); // its first message wakes the background, which restores the flow
+    await until('ready');
+    expect(await probe.alive()).toBe(true);
+    await probe.close();
+    await press(popup, 'Mint API key', PANEL);
+    await until('awaiting-signature');
+    await answerWallet(await wallet(), 'personal_sign', 'Approve');
+    await until('saved');
+    const last6 = await attributeOf(popup, `${PANEL} [data-testid="mint-saved"]`, 'data-last6');
+    expect((await sandboxKeys()).map((k) => k.last6Chars)).toHaveLength(keys + 1);
+    expect((await sandboxKeys()).at(-1)!.last6Chars).toBe(last6);
+    expect(await pagesOn(h.browser, sandbox.origin), 'the signing tab was reused').toHaveLength(1);
+    expect(await pageErrorsOf(popup)).toEqual([]);
+  });
+
+  it('keeps the event page up while the person takes longer than its idle time to sign', async () => {
+    await backToIdle();
+    await connect({ approve: false });
+    const keys = (await sandboxKeys()).length;
+    await press(popup, 'Mint API key', PANEL);
+    await until('awaiting-signature');
+    await popup.close();
+    // Longer than Firefox's 30 s idle timeout: the bridge's keepalive events must keep the page (and the flow) alive.
+    await new Promise((resolve) => setTimeout(resolve, 45_000));
+    expect(await h.backgroundAlive()).toBe(true);
+    expect(((await h.dumpStorage('session')).mintFlow as { status: string }).status).toBe('awaiting-signature');
+    await answerWallet(await wallet(), 'personal_sign', 'Approve');
+    await expect.poll(async () => (await sandboxKeys()).length, { timeout: 30_000 }).toBe(keys + 1);
+    popup = await h.openPopup();
+    await until('saved');
+    expect(await attributeOf(popup, `${PANEL} [data-testid="mint-saved"]`, 'data-last6')).toBe((await sandboxKeys()).at(-1)!.last6Chars);
+  });
+
   it('tells a wallet with VVV but no stake why it cannot mint, with the staking link', async () => {
     await backToIdle();
     await chooseAccount(await wallet(), 'liquid');
@@ -167,6 +213,7 @@ describe('mint flow in Firefox ESR', () => {
     expect(link).toEqual({ href: STAKING_URL, target: '_blank' });
     expect(await buttonDisabled(popup, 'Mint API key', PANEL)).toBe(true);
     expect(await pageErrorsOf(popup)).toEqual([]);
+    await popup.evaluate((panel) => document.querySelector(panel)?.scrollIntoView(), PANEL);
     await screenshot(popup, 'firefox-mint-not-staked');
   });
 });

@@ -38,3 +38,26 @@ export async function grantedOrigins(h: FirefoxHarness, origins: string[]): Prom
     await page.close().catch(() => undefined);
   }
 }
+
+export interface BackgroundProbe {
+  /** True while the background page (the MV3 event page) is loaded. */
+  alive(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches whether Firefox keeps the event page loaded, from ONE extension document opened up
+ * front. The harness's backgroundAlive() opens and closes a tab per call, and each close fires
+ * tabs.onRemoved in our background, which resets its idle timer: polled that way, it never idles.
+ */
+export async function openBackgroundProbe(h: FirefoxHarness): Promise<BackgroundProbe> {
+  const page = await h.openExtensionPage('manifest.json');
+  return {
+    alive: () =>
+      page.evaluate(async () => {
+        const { runtime } = (globalThis as unknown as { browser: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).browser;
+        return (await runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0;
+      }),
+    close: () => page.close().catch(() => undefined),
+  };
+}
