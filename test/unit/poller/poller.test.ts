@@ -120,7 +120,8 @@ describe('poller', () => {
     await w.poller.tick();
     let stored = JSON.stringify([...w.cache.entries]);
     expect(stored).toContain('50.23');
-    expect(stored).not.toContain('rateLimits');
+    expect(stored).toContain('"apiModelId":"m"'); // the per-model limits are kept for the popup's table
+    expect(stored).not.toContain(SECRET);
     w.failWith.raw = new Error(`401 for Bearer ${SECRET}`);
     await w.advance(5 * MIN);
     stored = JSON.stringify([...w.cache.entries]) + JSON.stringify(w.badges);
