@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { Status } from '../lib/messaging/status';
@@ -17,8 +17,17 @@ export interface HomeKey extends SwitchableKey {
   expiresAt?: string | null;
 }
 
+/** What the home screen shows at once, before the background answers (read from storage by entrypoints/popup). */
+export interface HomeSnapshot {
+  status: Status;
+  keys: HomeKey[];
+  pollMinutes: number;
+}
+
 /** What the home screen asks the background (entrypoints/popup wires it to the messaging contracts). */
 export interface HomeApi {
+  /** The cached state for the first paint, once (null after the first call, or when there is none). */
+  initial?(): HomeSnapshot | null;
   /** status.get: the cached poll of the active key, at once. */
   status(): Promise<Status>;
   /** status.refresh: polls now (at most every 30 s) and says what happened. */
@@ -45,14 +54,16 @@ export interface HomeProps {
 }
 
 /**
- * The popup's home for the active key: cached state at once (status.get), then a
- * fresh poll (status.refresh); balances, access, expiry, the epoch countdown, the
- * cap, per-model rate limits, a key switcher and the mint slot.
+ * The popup's home for the active key: cached state at once (the stored snapshot the
+ * api hands over, confirmed by status.get), then a fresh poll (status.refresh);
+ * balances, access, expiry, the epoch countdown, the cap, per-model rate limits, a
+ * key switcher and the mint slot.
  */
 export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = Date.now }: HomeProps) {
-  const status = useSignal<Status | null>(null);
-  const keys = useSignal<HomeKey[]>([]);
-  const pollMinutes = useSignal(5);
+  const [initial] = useState(() => api.initial?.() ?? null);
+  const status = useSignal<Status | null>(initial?.status ?? null);
+  const keys = useSignal<HomeKey[]>(initial?.keys ?? []);
+  const pollMinutes = useSignal(initial?.pollMinutes ?? 5);
   const loadError = useSignal<unknown>(null);
   const refreshing = useSignal(false);
   const switching = useSignal(false);
@@ -81,7 +92,9 @@ export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = 
     try {
       accept(await api.status());
     } catch (error) {
-      loadError.value = error;
+      // The stored snapshot stays on screen with the reason; without one, the error screen.
+      if (status.value) note.value = homeErrorText(error);
+      else loadError.value = error;
       return;
     }
     void api.keys().then((list) => (keys.value = list), () => undefined);

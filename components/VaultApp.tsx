@@ -25,10 +25,17 @@ export interface HomeNav {
   onVaultChanged: () => void;
 }
 
+export interface VaultAppProps {
+  api: VaultApi;
+  home?: (nav: HomeNav) => ComponentChildren;
+  /** The status read from storage at open, shown until the background's answer confirms or replaces it. */
+  initialStatus?: VaultStatusView | null;
+}
+
 /** The vault part of the popup: picks the screen from the background's vault status. */
-export function VaultApp({ api, home }: { api: VaultApi; home?: (nav: HomeNav) => ComponentChildren }) {
+export function VaultApp({ api, home, initialStatus = null }: VaultAppProps) {
   const start: View = home ? 'home' : 'keys';
-  const status = useSignal<VaultStatusView | null>(null);
+  const status = useSignal<VaultStatusView | null>(initialStatus);
   const view = useSignal<View>(start);
   const loadError = useSignal<unknown>(null);
   const refresh = async () => {

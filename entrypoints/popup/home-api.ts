@@ -2,28 +2,40 @@
  * The home screen's door to the background: status.get / status.refresh, the saved
  * keys' metadata (vault.status) and the two settings it reads or sets. Typed calls
  * over the message protocol, plus a watch on the stored state behind them, so an
- * open popup follows the badge. The component gets this object as a prop.
+ * open popup follows the badge, and the state read from storage for the first paint.
+ * The component gets this object as a prop.
  */
 
 /** Stored items whose change can change what the home screen shows (poll results, settings, vault). */
 const WATCHED: Record<string, string[]> = { local: ['pollCache', 'settings', 'vault'], session: ['vaultSession'] };
 import { browser } from 'wxt/browser';
-import type { HomeApi } from '../../components/Home';
+import type { HomeApi, HomeKey, HomeSnapshot } from '../../components/Home';
 import { call, type Send } from '../../lib/messaging/call';
 import { RemoteError } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/runtime';
 import { settingsContracts } from '../../lib/messaging/settings';
 import { statusContracts } from '../../lib/messaging/status';
 import { vaultContracts } from '../../lib/messaging/vault';
+import type { KeyMeta } from '../../lib/vault/record';
 
-export function createHomeApi(send: Send = sendToBackground): HomeApi {
+/** The saved keys as the home screen lists them: metadata only. */
+export const homeKeysOf = (records: KeyMeta[]): HomeKey[] =>
+  records.map(({ id, description, last6, expiresAt }) => ({ id, description, last6, expiresAt }));
+
+/** `initial`: the state read from storage at open (cached-state.ts), handed to the first home screen only. */
+export function createHomeApi(send: Send = sendToBackground, initial: HomeSnapshot | null = null): HomeApi {
+  let snapshot = initial;
   return {
+    initial: () => {
+      const first = snapshot;
+      snapshot = null;
+      return first;
+    },
     status: () => call(send, statusContracts, 'status.get', {}),
     refresh: () => call(send, statusContracts, 'status.refresh', {}),
     keys: async () => {
       const vault = await call(send, vaultContracts, 'vault.status', {});
-      if (vault.state !== 'unlocked') return [];
-      return vault.records.map(({ id, description, last6, expiresAt }) => ({ id, description, last6, expiresAt }));
+      return vault.state === 'unlocked' ? homeKeysOf(vault.records) : [];
     },
     pollMinutes: async () => (await call(send, settingsContracts, 'settings.get', {})).pollMinutes,
     watch: (listener) => {

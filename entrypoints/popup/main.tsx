@@ -2,18 +2,26 @@ import { render } from 'preact';
 import { Home } from '../../components/Home';
 import { VaultApp } from '../../components/VaultApp';
 import { lazyScreen } from '../../components/VaultLazy';
+import { sendToBackground } from '../../lib/messaging/runtime';
 import { createVaultApi } from './api';
+import { readCachedPopup, type CachedPopup } from './cached-state';
 import { createHomeApi } from './home-api';
 import './style.css';
 
 const vault = createVaultApi();
-const homeApi = createHomeApi();
 const MintSlot = lazyScreen(() => import('./mint-slot').then((m) => m.MintSlot));
 
-render(
-  <VaultApp
-    api={vault}
-    home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
-  />,
-  document.getElementById('app')!,
-);
+/** First paint from the stored state when the vault is unlocked; the background's answers follow. */
+function mount(cached: CachedPopup | null) {
+  const homeApi = createHomeApi(sendToBackground, cached?.home ?? null);
+  render(
+    <VaultApp
+      api={vault}
+      initialStatus={cached?.vault ?? null}
+      home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
+    />,
+    document.getElementById('app')!,
+  );
+}
+
+readCachedPopup().then(mount, () => mount(null));

@@ -1,0 +1,113 @@
+/**
+ * The popup's first paint without a round trip to the background: the vault's key
+ * metadata, whether a session is open, the settings and the last poll, read straight
+ * from storage (extension pages are trusted contexts) in one storage.local.get and one
+ * storage.session.get, checked with the schemas the background uses, and shaped as the
+ * background would answer vault.status and status.get.
+ *
+ * Read-only: the background stays the owner of every write, and the popup still asks it
+ * (vault.status, status.get, status.refresh) right after the first paint, to confirm or
+ * correct what is shown. Only an unlocked vault is read here; any other state, or a value
+ * that does not fit, gives null and the popup waits for the background as before.
+ * The session's data key is looked at for its presence only and never kept.
+ */
+import { browser } from 'wxt/browser';
+import type { HomeSnapshot } from '../../components/Home';
+import { badgeFor } from '../../lib/badge/badge';
+import type { BadgePrefs, BadgeState } from '../../lib/badge/schema';
+import type { VaultStatusView } from '../../lib/messaging/vault';
+import { PollEntrySchema, type PollEntry } from '../../lib/poller/entry';
+import { nextDueAt, periodMs } from '../../lib/poller/schedule';
+import { metaOf, pickActive } from '../../lib/poller/vault-source';
+import { parseStoredSettings } from '../../lib/settings/validate';
+import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
+import { homeKeysOf } from './home-api';
+
+export type UnlockedVaultView = Extract<VaultStatusView, { state: 'unlocked' }>;
+
+export interface CachedPopup {
+  vault: UnlockedVaultView;
+  home: HomeSnapshot;
+}
+
+/** WXT keeps an item's schema version under `<key>$`; the vault is read only at the version the background migrated it to. */
+const VAULT_VERSION = 2;
+/** storage.local: the vault (and its version), the settings, the poll cache. */
+const LOCAL_KEYS = ['vault', 'vault$', 'settings', 'pollCache'];
+/** storage.session: the open session (lib/vault/session.ts), the mint flow (lib/flow/storage.ts). */
+const SESSION_KEYS = ['vaultSession', 'mintFlow'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** True while an unlocked session is stored and not idle longer than the auto-lock allows (lib/vault/session.ts). */
+function sessionOpen(raw: unknown, autoLockMinutes: number, now: number): boolean {
+  if (!isRecord(raw) || typeof raw.key !== 'string' || raw.key.length < 40 || typeof raw.lastActivity !== 'number') return false;
+  return !(autoLockMinutes > 0 && now - raw.lastActivity >= autoLockMinutes * 60_000);
+}
+
+/** The saved keys' metadata; null when the vault is absent, not yet migrated, or its header does not fit. */
+function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; damaged: UnlockedVaultView['damaged'] } | null {
+  const meta = local['vault$'];
+  const vault = local.vault;
+  if (!isRecord(meta) || meta.v !== VAULT_VERSION || !isRecord(vault) || vault.format !== VAULT_VERSION) return null;
+  if (!Array.isArray(vault.records)) return null;
+  const records: KeyMeta[] = [];
+  const damaged: UnlockedVaultView['damaged'] = [];
+  vault.records.forEach((value: unknown, index) => {
+    const parsed = StoredRecordSchema.safeParse(value);
+    if (parsed.success) {
+      const { secret: _secret, ...keyMeta } = parsed.data;
+      records.push(keyMeta);
+    } else {
+      const id = isRecord(value) && typeof value.id === 'string' && value.id.length <= 100 ? value.id : `#${index}`;
+      damaged.push({ id, reason: 'shape' });
+    }
+  });
+  return { records, damaged };
+}
+
+/** What vault.status and status.get would answer, from the stored values; null unless the vault is unlocked. */
+export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
+  const settings = parseStoredSettings(local.settings);
+  if (!sessionOpen(session.vaultSession, settings.autoLockMinutes, now)) return null;
+  const read = vaultRecords(local);
+  if (!read) return null;
+  const vault: UnlockedVaultView = { state: 'unlocked', ...read, clipboardClearSeconds: settings.clipboardClearSeconds };
+
+  const active = pickActive(read.records, settings.activeKeyId);
+  const key = active ? metaOf(active) : null;
+  const cache = isRecord(local.pollCache) ? local.pollCache : {};
+  const parsed = active ? PollEntrySchema.safeParse(cache[active.id]) : null;
+  const entry: PollEntry | null = parsed?.success ? parsed.data : null;
+  const flow = session.mintFlow;
+  // lib/flow/storage.ts isWaitingForWallet: the wallet is being asked.
+  const waitingForWallet = isRecord(flow) && (flow.status === 'connecting' || flow.status === 'awaiting-signature');
+  const { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes } = settings;
+  const prefs: BadgePrefs = { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes };
+  let state: BadgeState;
+  if (waitingForWallet) state = { kind: 'waiting-wallet' };
+  else if (!key) state = { kind: 'no-key' };
+  else state = { kind: 'key', key, poll: entry, prefs, now };
+  const status: HomeSnapshot['status'] = {
+    vault: 'unlocked',
+    waitingForWallet,
+    key,
+    entry,
+    nextPollAt: key ? nextDueAt(entry, periodMs(pollMinutes), now) : null,
+    badge: badgeFor(state),
+    now,
+  };
+  return { vault, home: { status, keys: homeKeysOf(read.records), pollMinutes } };
+}
+
+type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
+
+/** Reads the stored state the first paint needs: one storage.local.get, one storage.session.get. */
+export async function readCachedPopup(
+  storage: { local: Area; session: Area } = browser.storage,
+  now: () => number = Date.now,
+): Promise<CachedPopup | null> {
+  const [local, session] = await Promise.all([storage.local.get(LOCAL_KEYS), storage.session.get(SESSION_KEYS)]);
+  return cachedPopupOf(local, session, now());
+}

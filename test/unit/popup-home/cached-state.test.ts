@@ -1,0 +1,162 @@
+// The popup's first paint from storage (entrypoints/popup/cached-state.ts), checked against what the
+// background itself answers over the same storage: the real vault (vault.status) and the real poller
+// (status.get), so the two cannot drift apart unnoticed.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readCachedPopup } from '../../../entrypoints/popup/cached-state';
+import { storagePollCache } from '../../../lib/poller/cache';
+import { createPoller } from '../../../lib/poller/poller';
+import { vaultKeySource } from '../../../lib/poller/vault-source';
+import { readSettings, settingsItem } from '../../../lib/settings/item';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import type { VaultPrefs } from '../../../lib/vault/context';
+import { fakeSecret, FAST_ITERATIONS, META, PASS } from '../vault/helpers';
+import { defineVaultStorage } from '../../../lib/vault/store';
+import { createVault } from '../../../lib/vault/vault';
+import { entry, limits } from './fixtures';
+
+const T0 = Date.parse('2025-06-01T21:00:00.000Z');
+let now = T0;
+const clock = () => now;
+
+async function settingsPrefs(): Promise<VaultPrefs> {
+  const { autoLockMinutes, clipboardClearSeconds, apiBaseUrl } = await readSettings();
+  return { autoLockMinutes, clipboardClearSeconds, apiBaseUrl };
+}
+
+/** The vault and the poller as the background wires them (lib/vault/index.ts, lib/poller/toolbar.ts), on the fake storage. */
+function background() {
+  const vault = createVault(defineVaultStorage(), { iterations: FAST_ITERATIONS, now: clock, prefs: settingsPrefs });
+  const source = vaultKeySource(vault, async () => (await readSettings()).activeKeyId);
+  const poller = createPoller({
+    getVaultState: source.getVaultState,
+    getActiveKey: source.getActiveKey,
+    fetchRateLimits: async () => { throw new Error('no request in these tests'); },
+    getPrefs: async () => {
+      const { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes } = await readSettings();
+      return { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes };
+    },
+    cache: storagePollCache,
+    alarms: { create: () => undefined, clear: () => undefined },
+    now: clock,
+    setBadge: async () => undefined,
+    isWaitingForWallet: async () => {
+      const flow = (await fakeBrowser.storage.session.get('mintFlow')).mintFlow as { status?: string } | undefined;
+      return flow?.status === 'connecting' || flow?.status === 'awaiting-signature';
+    },
+  });
+  return { vault, poller };
+}
+
+const read = () => readCachedPopup(fakeBrowser.storage, clock);
+
+describe('readCachedPopup', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    now = T0;
+  });
+
+  it('answers what vault.status and status.get answer, for an unlocked vault with a cached poll', async () => {
+    const { vault, poller } = background();
+    await vault.setup(PASS, PASS);
+    const first = await vault.saveKey({ ...META, description: 'laptop' }, fakeSecret());
+    now += 60_000;
+    const second = await vault.saveKey({ ...META, description: 'agent', limits: { diem: 2 } }, fakeSecret());
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, activeKeyId: first.id, pollMinutes: 2, badgeUnit: 'DIEM' });
+    await storagePollCache.set(first.id, entry({ attemptedAt: now - 30_000, fetchedAt: now - 30_000, limits: limits() }));
+    await storagePollCache.set(second.id, entry({ limits: limits({ balances: { USD: 1 } }) }));
+
+    const cached = await read();
+    expect(cached).not.toBeNull();
+    expect(cached!.vault).toEqual(await vault.status());
+    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status.key?.id).toBe(first.id);
+    expect(cached!.home.status.entry?.limits?.balances.USD).toBe(12.5);
+    expect(cached!.home.pollMinutes).toBe(2);
+    expect(cached!.home.keys.map((k) => k.description)).toEqual(['laptop', 'agent']);
+    expect(cached!.home.keys[0]).toEqual({ id: first.id, description: 'laptop', last6: first.last6, expiresAt: null });
+  });
+
+  it('keeps no secret: neither the session key nor any sealed record', async () => {
+    const { vault } = background();
+    await vault.setup(PASS, PASS);
+    const secret = fakeSecret();
+    await vault.saveKey(META, secret);
+    const session = (await fakeBrowser.storage.session.get('vaultSession')).vaultSession as { key: string };
+    const text = JSON.stringify(await read());
+    expect(text).not.toContain(session.key);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('"secret"');
+    expect(text).not.toContain('"ct"');
+  });
+
+  it('follows the poller for a new key with no poll yet, a missing active key and a waiting wallet', async () => {
+    const { vault, poller } = background();
+    await vault.setup(PASS, PASS);
+    await vault.saveKey(META, fakeSecret());
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, activeKeyId: 'gone' });
+    await fakeBrowser.storage.session.set({ mintFlow: { status: 'awaiting-signature' } });
+    const cached = await read();
+    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status.entry).toBeNull();
+    expect(cached!.home.status.waitingForWallet).toBe(true);
+  });
+
+  it('says the same as the background when no key is saved yet', async () => {
+    const { vault, poller } = background();
+    await vault.setup(PASS, PASS);
+    const cached = await read();
+    expect(cached!.vault).toEqual(await vault.status());
+    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status.key).toBeNull();
+  });
+
+  it('reads a cached poll that does not fit its schema as no poll, as the background does', async () => {
+    const { vault, poller } = background();
+    await vault.setup(PASS, PASS);
+    const key = await vault.saveKey(META, fakeSecret());
+    await fakeBrowser.storage.local.set({ pollCache: { [key.id]: { status: 'ok', attemptedAt: 'yesterday' } } });
+    const cached = await read();
+    expect(cached!.home.status.entry).toBeNull();
+    expect(cached!.home.status).toEqual(await poller.status());
+  });
+
+  it('sets a record that does not fit aside as damaged and keeps the others', async () => {
+    const { vault } = background();
+    await vault.setup(PASS, PASS);
+    const key = await vault.saveKey(META, fakeSecret());
+    const stored = (await fakeBrowser.storage.local.get('vault')).vault as { records: unknown[] };
+    await fakeBrowser.storage.local.set({ vault: { ...stored, records: [...stored.records, { id: 'odd', last6: 1 }] } });
+    const cached = await read();
+    expect(cached!.vault.records.map((r) => r.id)).toEqual([key.id]);
+    expect(cached!.vault.damaged).toEqual([{ id: 'odd', reason: 'shape' }]);
+    expect(cached!.vault).toEqual(await vault.status());
+  });
+
+  it('gives null, so the popup waits for the background, unless the vault is unlocked', async () => {
+    const { vault } = background();
+    expect(await read()).toBeNull(); // not set up
+    await vault.setup(PASS, PASS);
+    await vault.saveKey(META, fakeSecret());
+    expect(await read()).not.toBeNull();
+    await vault.lock();
+    expect(await read()).toBeNull();
+    await vault.unlock(PASS);
+    expect(await read()).not.toBeNull();
+    await fakeBrowser.storage.local.set({ vault$: { v: 1 } }); // not yet migrated by the background
+    expect(await read()).toBeNull();
+    await fakeBrowser.storage.local.set({ vault$: { v: 2 }, vault: { format: 2, records: 'none' } });
+    expect(await read()).toBeNull();
+  });
+
+  it('reads a session idle past the auto-lock as locked, as the vault does', async () => {
+    const { vault } = background();
+    await vault.setup(PASS, PASS);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, autoLockMinutes: 5 });
+    now += 4 * 60_000;
+    expect(await read()).not.toBeNull();
+    now += 60_000;
+    expect(await read()).toBeNull();
+    expect((await vault.status()).state).toBe('locked');
+  });
+});
