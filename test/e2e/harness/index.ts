@@ -5,6 +5,15 @@ export { launchFirefox, gotoExtensionUrl } from './firefox';
 export type { FirefoxHarness, LaunchFirefoxOptions } from './firefox';
 export { startSandboxForTest } from './sandbox';
 export type { Sandbox, SandboxOptions } from './sandbox';
+export {
+  autoApproveSandboxWallet,
+  launchChromiumWithSandbox,
+  openIdlePopup,
+  openPopupReadyToMint,
+  pointAtSandbox,
+  sendMessage,
+  setUpVault,
+} from './popup-fixture';
 export { screenshot } from './screenshot';
 export { pageErrorsOf } from './page-errors';
 export type { Badge, StorageArea } from './types';
