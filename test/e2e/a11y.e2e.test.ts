@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, mintKey } from '../sandbox/helpers';
-import { launchChromium, ROOT, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import { launchChromiumWithSandbox, ROOT, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'amber-violin-27-harbor';
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -49,8 +49,7 @@ describe('accessibility (axe-core) in Chromium', () => {
   let secret: string;
 
   beforeAll(async () => {
-    sandbox = await startSandboxForTest();
-    h = await launchChromium();
+    ({ h, sandbox } = await launchChromiumWithSandbox());
     secret = await mintKey(sandbox, sandbox.wallets.staked, 'INFERENCE');
     await control(sandbox.origin, 'POST', `/accounts/${sandbox.wallets.staked.address}/balance`, { diem: 3.2, usd: 18, bundled: 5 });
   });

@@ -8,15 +8,19 @@ import { http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { base } from 'viem/chains';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageErrorsOf, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import {
+  launchChromiumWithSandbox,
+  openPopupReadyToMint,
+  pageErrorsOf,
+  sendMessage,
+  type ChromiumHarness,
+  type Sandbox,
+} from './harness/index';
 
 const PASSPHRASE = 'copper-meadow-84-lantern';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';
 const WAIT = 60_000;
 
-interface ChromeLike {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
 interface ControlKey {
   last6Chars: string;
   apiKeyType: string;
@@ -32,17 +36,7 @@ describe('mint flow with a wallet the project did not write (@johanneskares/wall
   /** Every EIP-1193 method the foreign wallet was asked, in order, with the origin of the page that asked. */
   const asked: { method: string; origin: string }[] = [];
 
-  async function send(name: string, input: unknown): Promise<unknown> {
-    const page = await h.openExtensionPage('manifest.json');
-    try {
-      return await page.evaluate(
-        ([n, i]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
-        [name, input] as const,
-      );
-    } finally {
-      await page.close();
-    }
-  }
+  const send = (name: string, input: unknown) => sendMessage(h, name, input);
   const panel = () => popup.getByTestId('mint-panel');
   const until = (value: string) => expect.poll(() => panel().getAttribute('data-status'), { timeout: WAIT }).toBe(value);
   async function press(name: string) {
@@ -51,8 +45,7 @@ describe('mint flow with a wallet the project did not write (@johanneskares/wall
   }
 
   beforeAll(async () => {
-    sandbox = await startSandboxForTest();
-    h = await launchChromium();
+    ({ h, sandbox } = await launchChromiumWithSandbox());
     // The project's own Sandbox Wallet stays out of the signing page: only the foreign wallet answers there.
     await h.context.route(`${sandbox.origin}/sandbox-wallet.js`, (route) => route.abort());
     const account = privateKeyToAccount(sandbox.wallets.staked.privateKey!);
@@ -73,10 +66,7 @@ describe('mint flow with a wallet the project did not write (@johanneskares/wall
       },
     });
     await installMockWallet({ browserContext: recording, wallet: foreign });
-    expect(await send('settings.set', { patch: { apiBaseUrl: sandbox.apiUrl, rpcUrl: sandbox.rpcUrl } })).toMatchObject({ ok: true });
-    expect(await send('vault.setup', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true });
-    popup = await h.openPopup();
-    await popup.locator('[data-testid="mint-panel"][data-status="idle"]').waitFor({ timeout: WAIT });
+    popup = await openPopupReadyToMint(h, sandbox, PASSPHRASE, WAIT);
   });
   afterAll(async () => {
     await h?.close();

@@ -9,7 +9,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageErrorsOf, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import {
+  autoApproveSandboxWallet,
+  launchChromium,
+  openPopupReadyToMint,
+  pageErrorsOf,
+  sendMessage,
+  startSandboxForTest,
+  type ChromiumHarness,
+  type Sandbox,
+} from './harness/index';
 
 const PASSPHRASE = 'granite-willow-27-beacon';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';
@@ -18,9 +27,6 @@ const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 const SIGNATURE = /0x[0-9a-fA-F]{130}/;
 const KEY = /VENICE_/;
 
-interface ChromeLike {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
 interface HostileLog {
   received: string[];
   portMessages: string[];
@@ -104,17 +110,7 @@ describe('mint flow with a hostile page in the active tab', () => {
   /** Every request the Sandbox Wallet made to sign (its body holds a message), with the origin of the page that made it. */
   const walletSigns: { origin: string; signature: string }[] = [];
 
-  async function send(name: string, input: unknown): Promise<unknown> {
-    const page = await h.openExtensionPage('manifest.json');
-    try {
-      return await page.evaluate(
-        ([n, i]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
-        [name, input] as const,
-      );
-    } finally {
-      await page.close();
-    }
-  }
+  const send = (name: string, input: unknown) => sendMessage(h, name, input);
   const panel = () => popup.getByTestId('mint-panel');
   const until = (value: string) => expect.poll(() => panel().getAttribute('data-status'), { timeout: WAIT }).toBe(value);
   /** The URL of the active tab, as the extension sees it (it may read 127.0.0.1 tabs in sandbox builds). */
@@ -162,13 +158,8 @@ describe('mint flow with a hostile page in the active tab', () => {
       });
     });
     // The real Sandbox Wallet on the signing origin, approving by itself (remembered from this one visit).
-    const setup = await h.context.newPage();
-    await setup.goto(`${sandbox.origin}/?autoApprove=1&wallet=staked`);
-    await setup.close();
-    expect(await send('settings.set', { patch: { apiBaseUrl: sandbox.apiUrl, rpcUrl: sandbox.rpcUrl } })).toMatchObject({ ok: true });
-    expect(await send('vault.setup', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true });
-    popup = await h.openPopup();
-    await popup.locator('[data-testid="mint-panel"][data-status="idle"]').waitFor({ timeout: WAIT });
+    await autoApproveSandboxWallet(h, sandbox);
+    popup = await openPopupReadyToMint(h, sandbox, PASSPHRASE, WAIT);
     hostile = await h.context.newPage();
     await hostile.goto(`${hostileOrigin}/`);
     await hostile.waitForFunction(() => (window as unknown as { __hostile?: HostileLog }).__hostile!.attacks > 3, undefined, { timeout: WAIT });

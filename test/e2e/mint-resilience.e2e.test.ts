@@ -4,15 +4,20 @@
 // signing tab: it approves by itself, or (for the stop while signing) waits for a visible Approve.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageErrorsOf, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import {
+  autoApproveSandboxWallet,
+  launchChromiumWithSandbox,
+  openPopupReadyToMint,
+  pageErrorsOf,
+  sendMessage,
+  type ChromiumHarness,
+  type Sandbox,
+} from './harness/index';
 
 const PASSPHRASE = 'amber-orchard-63-compass';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';
 const WAIT = 60_000;
 
-interface ChromeLike {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
 interface LoggedRequest {
   method: string;
   path: string;
@@ -24,17 +29,7 @@ describe('mint flow resilience in Chromium', () => {
   let sandbox: Sandbox;
   let popup: Page;
 
-  async function send(name: string, input: unknown): Promise<unknown> {
-    const page = await h.openExtensionPage('manifest.json');
-    try {
-      return await page.evaluate(
-        ([n, i]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
-        [name, input] as const,
-      );
-    } finally {
-      await page.close();
-    }
-  }
+  const send = (name: string, input: unknown) => sendMessage(h, name, input);
   /** The sandbox's request log, through its control route. */
   async function mintPosts(): Promise<LoggedRequest[]> {
     const { requests } = (await (await fetch(`${sandbox.origin}/__sandbox/requests`)).json()) as { requests: LoggedRequest[] };
@@ -78,16 +73,9 @@ describe('mint flow resilience in Chromium', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandboxForTest();
-    h = await launchChromium();
-    // The Sandbox Wallet remembers per origin what a visit once chose: the staked wallet, approving by itself.
-    const setup = await h.context.newPage();
-    await setup.goto(`${sandbox.origin}/?autoApprove=1&wallet=staked`);
-    await setup.close();
-    expect(await send('settings.set', { patch: { apiBaseUrl: sandbox.apiUrl, rpcUrl: sandbox.rpcUrl } })).toMatchObject({ ok: true });
-    expect(await send('vault.setup', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true });
-    popup = await h.openPopup();
-    await popup.locator('[data-testid="mint-panel"][data-status="idle"]').waitFor({ timeout: WAIT });
+    ({ h, sandbox } = await launchChromiumWithSandbox());
+    await autoApproveSandboxWallet(h, sandbox);
+    popup = await openPopupReadyToMint(h, sandbox, PASSPHRASE, WAIT);
   });
   afterAll(async () => {
     sandbox?.faults.clear();

@@ -4,15 +4,19 @@
 // the key in plain at rest, a signature asked from another origin, a flow stuck in waiting).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, pageErrorsOf, screenshot, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import {
+  launchChromiumWithSandbox,
+  openPopupReadyToMint,
+  pageErrorsOf,
+  screenshot,
+  sendMessage,
+  type ChromiumHarness,
+  type Sandbox,
+} from './harness/index';
 import { installTestWallet, type TestWallet } from './mint-wallet';
 
 const PASSPHRASE = 'violet-harbor-51-lantern';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';
-
-interface ChromeLike {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
 
 describe('mint flow in Chromium', () => {
   let h: ChromiumHarness;
@@ -21,17 +25,7 @@ describe('mint flow in Chromium', () => {
   let popup: Page;
 
   /** A contract call from an extension page (setup only; the flow itself is driven by clicks). */
-  async function send(name: string, input: unknown): Promise<unknown> {
-    const page = await h.openExtensionPage('manifest.json');
-    try {
-      return await page.evaluate(
-        ([n, i]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
-        [name, input] as const,
-      );
-    } finally {
-      await page.close();
-    }
-  }
+  const send = (name: string, input: unknown) => sendMessage(h, name, input);
   const mintPosts = () => sandbox.requests.list().filter((r) => r.method === 'POST' && r.path === MINT_PATH);
   const panel = (page = popup) => page.getByTestId('mint-panel');
   const status = (page = popup) => panel(page).getAttribute('data-status');
@@ -56,13 +50,9 @@ describe('mint flow in Chromium', () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandboxForTest();
-    h = await launchChromium();
+    ({ h, sandbox } = await launchChromiumWithSandbox());
     wallet = await installTestWallet(h.context, sandbox.wallets.staked.privateKey!);
-    expect(await send('settings.set', { patch: { apiBaseUrl: sandbox.apiUrl, rpcUrl: sandbox.rpcUrl } })).toMatchObject({ ok: true });
-    expect(await send('vault.setup', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true });
-    popup = await h.openPopup();
-    await popup.locator('[data-testid="mint-panel"][data-status="idle"]').waitFor({ timeout: 30_000 });
+    popup = await openPopupReadyToMint(h, sandbox, PASSPHRASE, 30_000);
   });
   afterAll(async () => {
     await h?.close();

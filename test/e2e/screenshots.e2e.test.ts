@@ -6,12 +6,20 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, mintKey } from '../sandbox/helpers';
-import { launchChromium, pageErrorsOf, ROOT, screenshot, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import {
+  launchChromiumWithSandbox,
+  pageErrorsOf,
+  pointAtSandbox,
+  ROOT,
+  screenshot,
+  sendMessage,
+  setUpVault,
+  type ChromiumHarness,
+  type Sandbox,
+} from './harness/index';
 
 const PASSPHRASE = 'quiet-lantern-63-orchard';
 const DOCS = path.join(ROOT, 'docs/screenshots');
-
-interface ChromeLike { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
 
 describe('popup screenshots', () => {
   let h: ChromiumHarness;
@@ -19,26 +27,15 @@ describe('popup screenshots', () => {
   let popup: Page;
 
   /** Sends one protocol message from an extension page, as the popup does. */
-  async function send(name: string, input: unknown): Promise<unknown> {
-    const page = await h.openExtensionPage('manifest.json');
-    try {
-      return await page.evaluate(
-        ([n, i]) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({ tag: 'venice-key-wallet/v1', name: n, input: i }),
-        [name, input] as const,
-      );
-    } finally {
-      await page.close();
-    }
-  }
+  const send = (name: string, input: unknown) => sendMessage(h, name, input);
 
   beforeAll(async () => {
-    sandbox = await startSandboxForTest();
-    h = await launchChromium();
+    ({ h, sandbox } = await launchChromiumWithSandbox());
     const first = await mintKey(sandbox, sandbox.wallets.staked, 'INFERENCE');
     const second = await mintKey(sandbox, sandbox.wallets.staked, 'INFERENCE');
     await control(sandbox.origin, 'POST', `/accounts/${sandbox.wallets.staked.address}/balance`, { diem: 3.2, usd: 18.4, bundled: 5 });
-    expect(await send('settings.set', { patch: { apiBaseUrl: sandbox.apiUrl } })).toMatchObject({ ok: true });
-    expect(await send('vault.setup', { passphrase: PASSPHRASE, confirm: PASSPHRASE })).toMatchObject({ ok: true });
+    await pointAtSandbox(h, sandbox, { rpc: false });
+    await setUpVault(h, PASSPHRASE);
     expect(await send('vault.import', { secret: first, description: 'Laptop' })).toMatchObject({ ok: true });
     expect(await send('vault.import', { secret: second, description: 'Research agent' })).toMatchObject({ ok: true });
     mkdirSync(DOCS, { recursive: true });

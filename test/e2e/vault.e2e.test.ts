@@ -3,13 +3,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintKey } from '../sandbox/helpers';
-import { launchChromium, pageErrorsOf, screenshot, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
+import { launchChromiumWithSandbox, pageErrorsOf, pointAtSandbox, screenshot, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'violet-harbor-51-lantern';
 
 interface ChromeLike {
   chrome: {
-    runtime: { sendMessage(message: unknown): Promise<unknown> };
     tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
     scripting: {
       executeScript(i: { target: { tabId: number }; world: 'ISOLATED'; func: () => Promise<unknown> }): Promise<Array<{ result?: unknown }>>;
@@ -56,19 +55,9 @@ describe('vault in Chromium', () => {
   let secret: string;
 
   beforeAll(async () => {
-    sandbox = await startSandboxForTest();
-    h = await launchChromium();
+    ({ h, sandbox } = await launchChromiumWithSandbox());
     secret = await mintKey(sandbox, sandbox.wallets.staked, 'INFERENCE');
-    // Point the extension at the sandbox (the settings contract, as the options page does).
-    const page = await h.openExtensionPage('manifest.json');
-    const reply = await page.evaluate(
-      (apiBaseUrl) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage({
-        tag: 'venice-key-wallet/v1', name: 'settings.set', input: { patch: { apiBaseUrl } },
-      }),
-      sandbox.apiUrl,
-    );
-    expect(reply).toMatchObject({ ok: true });
-    await page.close();
+    await pointAtSandbox(h, sandbox, { rpc: false });
     popup = await h.openPopup();
   });
   afterAll(async () => {
