@@ -3,6 +3,7 @@
  * background adapts the real Venice client, wallet session, chain reader, vault
  * and poller to them (./service.ts); tests pass fakes.
  */
+import type { MintedKeyInfo } from '../vault/minted-meta';
 import type { MintKeyBody } from '../venice/schemas';
 import type { VaultStatus } from './events';
 import type { FlowState, WalletInfo } from './state';
@@ -47,18 +48,8 @@ export interface ChainPort {
   }>;
 }
 
-/** What the flow records with a minted key in the vault. */
-export interface SaveMeta {
-  veniceId: string;
-  apiKeyType: 'INFERENCE' | 'ADMIN';
-  description: string;
-  walletAddress: string;
-  limits: { usd?: number | null; diem?: number | null };
-  limitPeriod?: 'EPOCH' | 'MONTH' | 'LIFETIME';
-  modelPrivacy?: 'ALL' | 'PRIVATE_TEXT' | 'PRIVATE_ONLY';
-  expiresAt: string | null;
-  createdAt: string;
-}
+/** What the flow records with a minted key in the vault (the vault's own description of it; the API address is the background's to add). */
+export type SaveMeta = Omit<MintedKeyInfo, 'apiBaseUrl'>;
 
 export interface VaultPort {
   status(): Promise<VaultStatus>;
