@@ -1,10 +1,11 @@
 // Shared by the sandbox tests: a fetch wrapper that checks every /api/v1 answer against the OpenAPI
-// file (test/contract/openapi.ts), and a helper to mint keys through the real wallet flow.
+// file (test/contract/openapi.ts), a helper to mint keys through the real wallet flow, and one
+// sandbox per test file, put back before each test.
 import { type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { validateResponse } from '../contract/openapi';
-import type { Sandbox, SandboxWallet } from './index';
+import { startSandbox, type Sandbox, type SandboxWallet } from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked by the contract validator, then read freely
 export type Json = any;
@@ -47,6 +48,27 @@ export async function call(apiUrl: string, method: string, path: string, options
 /** A bound `call` for one sandbox. */
 export function apiOf(sandbox: Pick<Sandbox, 'apiUrl'>) {
   return (method: string, path: string, options?: CallOptions) => call(sandbox.apiUrl, method, path, options);
+}
+
+export type Api = ReturnType<typeof apiOf>;
+
+/**
+ * One quiet sandbox for the whole test file: started before all its tests and handed to `use`,
+ * stopped after them. Before each test its clock offset is back to 0, its faults are cleared
+ * (with `clearFaults`) and its rate limits are reset.
+ */
+export function sandboxPerFile(use: (sandbox: Sandbox, api: Api) => void, { clearFaults = false }: { clearFaults?: boolean } = {}): void {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ quiet: true });
+    use(sandbox, apiOf(sandbox));
+  });
+  afterAll(() => sandbox?.stop());
+  beforeEach(async () => {
+    sandbox.clock.setOffset(0);
+    if (clearFaults) sandbox.faults.clear();
+    await control(sandbox.origin, 'POST', '/limits/reset');
+  });
 }
 
 /** POSTs to a /__sandbox control route and returns its JSON. */

@@ -2,24 +2,17 @@
 import { SignJWT, decodeJwt } from 'jose';
 import { type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateRequestBody } from '../contract/openapi';
-import { type Json, apiOf, control, mintKey, mintWith } from './helpers';
-import { type Sandbox, startSandbox } from './index';
+import { type Api, type Json, control, mintKey, mintWith, sandboxPerFile } from './helpers';
+import type { Sandbox } from './index';
 
 let sandbox: Sandbox;
-let api: ReturnType<typeof apiOf>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-  api = apiOf(sandbox);
-});
-afterAll(() => sandbox?.stop());
-beforeEach(async () => {
-  sandbox.clock.setOffset(0);
-  sandbox.faults.clear();
-  await control(sandbox.origin, 'POST', '/limits/reset');
-});
+let api: Api;
+sandboxPerFile((s, a) => {
+  sandbox = s;
+  api = a;
+}, { clearFaults: true });
 
 const token = async (): Promise<string> => (await api('GET', '/api_keys/generate_web3_key')).body.data.token;
 const sign = (privateKey: string | undefined, message: string) => privateKeyToAccount(privateKey as Hex).signMessage({ message });

@@ -3,21 +3,15 @@ import { SiweMessage, generateNonce } from 'siwe';
 import { type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage, generateSiweNonce } from 'viem/siwe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiOf, control, mintKey } from './helpers';
-import { type Sandbox, type SandboxWallet, startSandbox } from './index';
+import { describe, expect, it } from 'vitest';
+import { type Api, control, mintKey, sandboxPerFile } from './helpers';
+import type { Sandbox, SandboxWallet } from './index';
 
 let sandbox: Sandbox;
-let api: ReturnType<typeof apiOf>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true });
-  api = apiOf(sandbox);
-});
-afterAll(() => sandbox?.stop());
-beforeEach(async () => {
-  sandbox.clock.setOffset(0);
-  await control(sandbox.origin, 'POST', '/limits/reset');
+let api: Api;
+sandboxPerFile((s, a) => {
+  sandbox = s;
+  api = a;
 });
 
 interface SiwxOptions {
