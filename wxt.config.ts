@@ -34,9 +34,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'scripting'],
-    // Asked for at run time, from the options page, when the user turns notifications on.
-    optional_permissions: ['notifications'],
+    // Asked for at run time: notifications from the options page when a switch is turned
+    // on; clipboardRead from the popup's Copy click, to clear a copied key later.
+    optional_permissions: ['notifications', 'clipboardRead'],
     host_permissions: [VENICE_API, VENICE_WEB, BASE_RPC, ...(mode === 'sandbox' ? [SANDBOX] : [])],
+    // Another API or RPC address (https only), asked for from the options page's Save click.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
