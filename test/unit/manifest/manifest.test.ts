@@ -58,16 +58,19 @@ afterAll(async () => {
 describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
   const manifest = () => manifests.get(key(browser, mode))!;
 
-  it('asks for storage, alarms and scripting only, with notifications optional', () => {
+  it('asks for storage, alarms and scripting only, with notifications and clipboardRead optional', () => {
     expect(manifest().manifest_version).toBe(3);
     expect([...(manifest().permissions ?? [])].sort()).toEqual(['alarms', 'scripting', 'storage']);
-    expect(manifest().optional_permissions).toEqual(['notifications']);
+    expect(manifest().permissions).not.toContain('tabs');
+    expect(manifest().optional_permissions).toEqual(['notifications', 'clipboardRead']);
   });
 
   it('reaches Venice and Base, plus the local sandbox only in sandbox mode', () => {
     const expected = mode === 'sandbox' ? [...HOSTS, SANDBOX_HOST] : HOSTS;
     expect([...(manifest().host_permissions ?? [])].sort()).toEqual([...expected].sort());
-    expect(manifest().optional_host_permissions).toBeUndefined();
+    // Any other https API or RPC address only once the person grants it (options page).
+    expect(manifest().optional_host_permissions).toEqual(['https://*/*']);
+    expect((manifest().host_permissions ?? []).filter((pattern) => BROAD.test(pattern))).toEqual([]);
     if (mode !== 'sandbox') expect(JSON.stringify(manifest())).not.toMatch(/127\.0\.0\.1|localhost/);
   });
 
