@@ -1,4 +1,5 @@
-// How key records look on the wire (GET /api_keys, GET /api_keys/{id}, PATCH), and their usage sums.
+// How key records look on the wire (GET /api_keys, GET /api_keys/{id}, PATCH, the answer to a creation),
+// and their usage sums.
 import type { KeyRecord, LimitPeriod } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,6 +48,26 @@ export function baseRecord(key: KeyRecord) {
     consumptionLimits: { ...key.consumptionLimits },
     limitPeriod: key.limitPeriod,
     modelPrivacy: key.modelPrivacy,
+  };
+}
+
+/**
+ * The answer to a key creation (POST /api_keys, POST /api_keys/generate_web3_key): the secret,
+ * this once, with the key's settings; `consumptionLimit` as the route echoes the caps.
+ */
+export function createdKeyAnswer<L>(key: KeyRecord, secret: string, consumptionLimit: L) {
+  return {
+    success: true,
+    data: {
+      id: key.id,
+      apiKey: secret,
+      apiKeyType: key.apiKeyType,
+      description: key.description,
+      expiresAt: key.expiresAt,
+      consumptionLimit,
+      limitPeriod: key.limitPeriod,
+      modelPrivacy: key.modelPrivacy,
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 import { authenticate } from '../auth';
 import type { Handler } from '../context';
 import { createKey } from '../keyFactory';
-import { fullRecord } from '../keyView';
+import { createdKeyAnswer, fullRecord } from '../keyView';
 import { fail, isReply, ok } from '../reply';
 import { createKeyBody, deleteKeyBody, parseBody } from '../schemas';
 import { isActive } from '../store';
@@ -39,22 +39,7 @@ export const createApiKey: Handler = (ctx) => {
   const created = createKey(store, clock, auth.account, parsed.value);
   if (isReply(created)) return { ...created, headers: gate.headers };
   const { key, secret } = created;
-  return ok(
-    {
-      success: true,
-      data: {
-        id: key.id,
-        apiKey: secret,
-        apiKeyType: key.apiKeyType,
-        description: key.description,
-        expiresAt: key.expiresAt,
-        consumptionLimit: { ...key.consumptionLimits },
-        limitPeriod: key.limitPeriod,
-        modelPrivacy: key.modelPrivacy,
-      },
-    },
-    gate.headers,
-  );
+  return ok(createdKeyAnswer(key, secret, { ...key.consumptionLimits }), gate.headers);
 };
 
 /** DELETE /api_keys?id=<id>, or with a JSON body {id}. Revokes at once. */

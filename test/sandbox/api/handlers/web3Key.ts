@@ -2,6 +2,7 @@
 import { type Hex, formatEther, getAddress, isAddress } from 'viem';
 import type { Handler } from '../context';
 import { createKey } from '../keyFactory';
+import { createdKeyAnswer } from '../keyView';
 import { fail, isReply, ok, standardError } from '../reply';
 import { mintBody, parseBody } from '../schemas';
 import { checkToken, issueToken } from '../web3Token';
@@ -52,17 +53,5 @@ export const mintWeb3Key: Handler = async (ctx) => {
   // As documented for this route, the echo of the limits is unreliable: `diem` is taken from
   // `vcu` and a USD cap of 0 comes back as null. The stored limits are right (GET /api_keys/{id}).
   const caps = key.consumptionLimits;
-  return ok({
-    success: true,
-    data: {
-      id: key.id,
-      apiKey: secret,
-      apiKeyType: key.apiKeyType,
-      description: key.description,
-      expiresAt: key.expiresAt,
-      consumptionLimit: { usd: caps.usd || null, diem: caps.vcu, vcu: caps.vcu },
-      limitPeriod: key.limitPeriod,
-      modelPrivacy: key.modelPrivacy,
-    },
-  });
+  return ok(createdKeyAnswer(key, secret, { usd: caps.usd || null, diem: caps.vcu, vcu: caps.vcu }));
 };
