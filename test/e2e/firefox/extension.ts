@@ -8,7 +8,14 @@ const TAG = 'venice-key-wallet/v1';
 interface BrowserGlobal {
   browser: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
-    permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+    permissions: {
+      contains(p: { origins: string[] }): Promise<boolean>;
+      getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
+    };
+    scripting: {
+      executeScript(d: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
+    };
+    tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   };
 }
 
@@ -34,6 +41,46 @@ export async function grantedOrigins(h: FirefoxHarness, origins: string[]): Prom
       const answers = await Promise.all(list.map((origin) => permissions.contains({ origins: [origin] })));
       return Object.fromEntries(list.map((origin, i) => [origin, answers[i]!]));
     }, origins);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The API permissions the extension holds (browser.permissions.getAll). */
+export async function apiPermissions(h: FirefoxHarness): Promise<string[]> {
+  const page = await h.openExtensionPage('manifest.json');
+  try {
+    return await page.evaluate(async () => (await (globalThis as unknown as BrowserGlobal).browser.permissions.getAll()).permissions ?? []);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * What the extension's content-script world sees of storage.session in the first tab on `origin`
+ * (a script run there with scripting.executeScript, the isolated world our bridge runs in).
+ */
+export async function sessionStorageSeenFromTab(h: FirefoxHarness, origin: string): Promise<string> {
+  const page = await h.openExtensionPage('manifest.json');
+  try {
+    return await page.evaluate(async (o) => {
+      const { tabs, scripting } = (globalThis as unknown as BrowserGlobal).browser;
+      const tab = (await tabs.query({})).find((t) => t.url?.startsWith(`${o}/`));
+      if (tab?.id === undefined) return 'no tab';
+      const [first] = await scripting.executeScript({
+        target: { tabId: tab.id },
+        func: async () => {
+          const area = (globalThis as unknown as { browser: { storage: { session?: { get(k: null): Promise<object> } } } }).browser.storage.session;
+          if (!area) return 'no storage.session';
+          try {
+            return `read: ${Object.keys(await area.get(null)).join(',')}`;
+          } catch (error) {
+            return `refused: ${(error as Error).message}`;
+          }
+        },
+      });
+      return String(first?.result);
+    }, origin);
   } finally {
     await page.close().catch(() => undefined);
   }
