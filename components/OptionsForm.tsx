@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { draftOf, errorsByField, patchOf, type DraftField, type SettingsDraft } from '../lib/settings/form';
+import { changedUrls, draftOf, errorsByField, patchOf, type DraftField, type SettingsDraft } from '../lib/settings/form';
+import { hostsNeeded, type HostAnswer, type HostNeed } from '../lib/settings/host-permissions';
 import { DEFAULT_SETTINGS, PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL, type Settings } from '../lib/settings/schema';
 import { applySettingsPatch, type SettingsResult } from '../lib/settings/validate';
 import { OptionsField } from './OptionsField';
@@ -16,14 +17,28 @@ interface Props {
   save: (patch: Record<string, unknown>) => Promise<SettingsResult>;
   /** Must be called straight from the click: browsers only grant permissions during a user gesture. */
   requestNotifications: () => Promise<PermissionAnswer>;
+  /** Asks for the hosts changed addresses need; same rule: called straight from the Save click. */
+  requestHosts: (needs: HostNeed[]) => Promise<HostAnswer>;
 }
 
 type Status = { kind: 'saved' | 'error' | 'busy'; text: string } | null;
 
+/** Each field's missing hosts, in a sentence; an http host can never be granted (the manifest's optional hosts are https only). */
+function hostErrors(missing: HostNeed[]): Partial<Record<DraftField, string>> {
+  const out: Partial<Record<DraftField, string>> = {};
+  for (const field of ['apiBaseUrl', 'rpcUrl'] as const) {
+    const needs = missing.filter((need) => need.field === field);
+    if (needs.length === 0) continue;
+    const hosts = needs.map((need) => need.host).join(', ');
+    out[field] = i18n.t(needs.some((need) => need.pattern.startsWith('http:')) ? 'options.host_http' : 'options.host_denied', [hosts]);
+  }
+  return out;
+}
+
 const ORDER: DraftField[] = ['apiBaseUrl', 'rpcUrl', 'pollMinutes', 'badgeUnit', 'lowBalancePercent', 'lowBalanceAbsolute', 'autoLockMinutes', 'clipboardClearSeconds'];
 
 /** Every setting with its reason when refused; nothing is stored until Save, and a refused value stays as typed. */
-export function OptionsForm({ initial, sandboxBuild, save, requestNotifications }: Props) {
+export function OptionsForm({ initial, sandboxBuild, save, requestNotifications, requestHosts }: Props) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
   const [touched, setTouched] = useState<Set<DraftField>>(new Set());
@@ -80,8 +95,18 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications 
       if (firstBad) document.getElementById(firstBad)?.focus();
       return;
     }
+    // First call after the synchronous checks, before any await: still inside the click.
+    const access = requestHosts(hostsNeeded(changedUrls(saved, draft)));
     setStatus({ kind: 'busy', text: i18n.t('options.saving') });
     try {
+      const granted = await access;
+      if (!granted.ok) {
+        const reasons = hostErrors(granted.missing);
+        setServerErrors(reasons);
+        setStatus({ kind: 'error', text: Object.values(reasons).join(' ') });
+        document.getElementById(granted.missing[0]!.field)?.focus();
+        return;
+      }
       const result = await save(patchOf(draft));
       if (result.ok) {
         setSaved(result.settings);

@@ -2,6 +2,7 @@ import { render, type ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsForm, type PermissionAnswer } from '../../components/OptionsForm';
+import { requestHosts } from '../../lib/settings/host-permissions';
 import { call } from '../../lib/messaging/call';
 import { sendToBackground } from '../../lib/messaging/runtime';
 import { settingsContracts } from '../../lib/messaging/settings';
@@ -47,6 +48,7 @@ call(sendToBackground, settingsContracts, 'settings.get', {})
           sandboxBuild={import.meta.env.MODE === 'sandbox'}
           save={(patch) => call(sendToBackground, settingsContracts, 'settings.set', { patch })}
           requestNotifications={requestNotifications}
+          requestHosts={(needs) => requestHosts(browser.permissions, needs)}
         />
       </Page>,
       root,

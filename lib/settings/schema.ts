@@ -16,7 +16,11 @@ export const PRODUCTION_RPC_URL = 'https://mainnet.base.org';
 export const BADGE_UNITS = ['USD', 'DIEM', 'auto'] as const;
 export type BadgeUnit = (typeof BADGE_UNITS)[number];
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// http is only for the local sandbox, and only on 127.0.0.1: that is the one http
+// host the manifest grants (sandbox builds), and the optional host permission covers
+// https only, so http://localhost or [::1] could never be reached; refusing them
+// here says so at once instead of failing later.
+const SANDBOX_HOST = '127.0.0.1';
 
 /** Why a URL may not be used as an endpoint, or `null` when it may. */
 export function urlProblem(value: string): string | null {
@@ -26,7 +30,7 @@ export function urlProblem(value: string): string | null {
   } catch {
     return 'Enter a full address, such as https://api.venice.ai/api/v1';
   }
-  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && url.hostname !== SANDBOX_HOST) {
     return 'Use https:// (http is only allowed for 127.0.0.1)';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -3,18 +3,29 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsForm, type PermissionAnswer } from '../../../components/OptionsForm';
 import { DEFAULT_SETTINGS, applySettingsPatch } from '../../../lib/settings';
+import { requestHosts } from '../../../lib/settings/host-permissions';
+import { fakePermissions } from './fake-permissions';
 import { useEnglish } from '../vault/english';
 
 const type = (label: string | RegExp, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 const saveButton = () => screen.getByRole('button', { name: 'Save' });
 
-function setup(options: { sandbox?: boolean; permission?: PermissionAnswer } = {}) {
+function setup(options: { sandbox?: boolean; permission?: PermissionAnswer; permissions?: ReturnType<typeof fakePermissions> } = {}) {
   const save = vi.fn(async (patch: Record<string, unknown>) => applySettingsPatch(DEFAULT_SETTINGS, patch));
   const requestNotifications = vi.fn(async () => options.permission ?? 'granted');
+  const permissions = options.permissions ?? fakePermissions();
   render(
-    <OptionsForm initial={DEFAULT_SETTINGS} sandboxBuild={options.sandbox ?? false} save={save} requestNotifications={requestNotifications} />,
+    <OptionsForm
+      initial={DEFAULT_SETTINGS}
+      sandboxBuild={options.sandbox ?? false}
+      save={save}
+      requestNotifications={requestNotifications}
+      requestHosts={(needs) => requestHosts(permissions, needs)}
+    />,
   );
-  return { save, requestNotifications };
+  /** Clicks Save as a person does: the click is a user gesture while it is handled. */
+  const clickSave = () => permissions.gesture(() => fireEvent.click(saveButton()));
+  return { save, requestNotifications, permissions, clickSave };
 }
 
 describe('OptionsForm', () => {
@@ -90,5 +101,63 @@ describe('OptionsForm', () => {
     fireEvent.click(saveButton());
     await waitFor(() => expect(save).toHaveBeenCalled());
     expect(save.mock.calls[0]![0].notifications).toEqual({ blocked: false, lowBalance: false, expiring: true });
+  });
+  it('asks for a new RPC host from the Save click, and saves once it is granted', async () => {
+    const { save, permissions, clickSave } = setup();
+    type('Base network RPC address', 'https://base-mainnet.g.alchemy.com/v2/demo');
+    clickSave();
+    expect(permissions.prompts).toEqual([['https://base-mainnet.g.alchemy.com/*']]);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved.'));
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ rpcUrl: 'https://base-mainnet.g.alchemy.com/v2/demo' }));
+  });
+
+  it('asks for a new API host and the origin where wallets sign in one prompt', async () => {
+    const { save, permissions, clickSave } = setup();
+    type('Venice API address', 'https://api.example.com/api/v1');
+    clickSave();
+    expect(permissions.prompts).toEqual([['https://api.example.com/*', 'https://example.com/*']]);
+    await waitFor(() => expect(save).toHaveBeenCalledOnce());
+  });
+
+  it('refuses to save when the person does not grant the host, and keeps what was typed', async () => {
+    const permissions = fakePermissions();
+    permissions.answer = 'deny';
+    const { save, clickSave } = setup({ permissions });
+    type('Base network RPC address', 'https://rpc.example.org');
+    clickSave();
+    const reason = 'The extension needs your permission to reach rpc.example.org.';
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(reason));
+    const input = screen.getByLabelText('Base network RPC address') as HTMLInputElement;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe(reason);
+    expect(input.value).toBe('https://rpc.example.org');
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('says an http address cannot be reached by a build that does not grant it', async () => {
+    const { save, permissions, clickSave } = setup();
+    type('Base network RPC address', 'http://127.0.0.1:8545');
+    clickSave();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/cannot reach 127\.0\.0\.1: http:\/\/ works only on 127\.0\.0\.1 in the sandbox build/));
+    expect(permissions.prompts).toEqual([]);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('saves the sandbox address without a prompt in a build that grants 127.0.0.1', async () => {
+    const permissions = fakePermissions({ granted: ['https://api.venice.ai/*', 'https://venice.ai/*', 'https://mainnet.base.org/*', 'http://127.0.0.1/*'] });
+    const { save, clickSave } = setup({ sandbox: true, permissions });
+    type('Venice API address', 'http://127.0.0.1:8787/api/v1');
+    clickSave();
+    await waitFor(() => expect(save).toHaveBeenCalledOnce());
+    expect(permissions.prompts).toEqual([]);
+  });
+
+  it('asks for no host when no address changed', async () => {
+    const { save, permissions, clickSave } = setup();
+    type('Check the balance every (minutes)', '7');
+    type('Venice API address', 'https://api.venice.ai/api/v1/');
+    clickSave();
+    await waitFor(() => expect(save).toHaveBeenCalledOnce());
+    expect(permissions.requests).toEqual([]);
   });
 });

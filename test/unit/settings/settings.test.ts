@@ -33,7 +33,9 @@ describe('urlProblem', () => {
   it.each([
     ['https://api.venice.ai/api/v1', null],
     ['http://127.0.0.1:8787/api/v1', null],
-    ['http://localhost:3000/api/v1', null],
+    // The manifest grants http on 127.0.0.1 only (sandbox builds); optional hosts are https only.
+    ['http://localhost:3000/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
+    ['http://[::1]:3000/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
     ['http://api.venice.ai/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
     ['http://192.168.1.5/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
     ['ftp://127.0.0.1/x', 'Use https:// (http is only allowed for 127.0.0.1)'],
