@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control } from '../sandbox/helpers';
 import { launchFirefox, pageErrorsOf, screenshot, startSandboxForTest, type FirefoxHarness, type Sandbox } from './harness/index';
 import { attributeOf, buttonDisabled, press, textOf, typeInto } from './firefox/dom';
-import { apiPermissions, grantedOrigins, openBackgroundProbe, sendToBackground, sessionStorageSeenFromTab } from './firefox/extension';
+import { apiPermissions, grantedOrigins, openBackgroundProbe, sendToBackground, sessionStorageSeenFromTab, withdrawOrigins } from './firefox/extension';
 import { answerWallet, chooseAccount, pagesOn, pendingRequests, signingPage } from './firefox/sandbox-wallet';
 
 const PASSPHRASE = 'juniper-quarry-73-lantern';
@@ -224,5 +224,20 @@ describe('mint flow in Firefox ESR', () => {
     expect(await pageErrorsOf(popup)).toEqual([]);
     await popup.evaluate((panel) => document.querySelector(panel)?.scrollIntoView(), PANEL);
     await screenshot(popup, 'firefox-mint-not-staked');
+  });
+
+  // Last: the host permission cannot be given back without a person's click in a permission prompt.
+  it('with its host access withdrawn (as a person can in about:addons), ends the connect in an error and posts nothing', async () => {
+    await backToIdle();
+    await (await wallet()).close(); // a live bridge would still answer; a new signing tab needs the injection
+    await expect.poll(() => pagesOn(h.browser, sandbox.origin)).toEqual([]);
+    expect(await withdrawOrigins(h, ['http://127.0.0.1/*'])).toBe(true);
+    expect(await grantedOrigins(h, ['http://127.0.0.1/*'])).toEqual({ 'http://127.0.0.1/*': false });
+    await control(sandbox.origin, 'DELETE', '/requests');
+    await press(popup, 'Connect wallet', PANEL);
+    await until('failed');
+    // What it says today is SIGNING_TAB_CLOSED ("The signing tab was closed…"), which does not name the cause.
+    expect(await textOf(popup, `${PANEL} [role="alert"]`)).not.toBe('');
+    expect(await mintPosts()).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ interface BrowserGlobal {
     permissions: {
       contains(p: { origins: string[] }): Promise<boolean>;
       getAll(): Promise<{ permissions?: string[]; origins?: string[] }>;
+      remove(p: { origins: string[] }): Promise<boolean>;
     };
     scripting: {
       executeScript(d: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
@@ -41,6 +42,16 @@ export async function grantedOrigins(h: FirefoxHarness, origins: string[]): Prom
       const answers = await Promise.all(list.map((origin) => permissions.contains({ origins: [origin] })));
       return Object.fromEntries(list.map((origin, i) => [origin, answers[i]!]));
     }, origins);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Withdraws host permissions, as a person can in about:addons (Permissions) or the extensions panel. */
+export async function withdrawOrigins(h: FirefoxHarness, origins: string[]): Promise<boolean> {
+  const page = await h.openExtensionPage('manifest.json');
+  try {
+    return await page.evaluate((list) => (globalThis as unknown as BrowserGlobal).browser.permissions.remove({ origins: list }), origins);
   } finally {
     await page.close().catch(() => undefined);
   }
