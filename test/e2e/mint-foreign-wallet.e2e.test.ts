@@ -8,14 +8,7 @@ import { http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { base } from 'viem/chains';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromiumWithSandbox,
-  openPopupReadyToMint,
-  pageErrorsOf,
-  sendMessage,
-  type ChromiumHarness,
-  type Sandbox,
-} from './harness/index';
+import { launchChromiumWithSandbox, openPopupReadyToMint, pageErrorsOf, sendMessage, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'copper-meadow-84-lantern';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';

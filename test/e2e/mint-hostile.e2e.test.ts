@@ -9,16 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  autoApproveSandboxWallet,
-  launchChromium,
-  openPopupReadyToMint,
-  pageErrorsOf,
-  sendMessage,
-  startSandboxForTest,
-  type ChromiumHarness,
-  type Sandbox,
-} from './harness/index';
+import { autoApproveSandboxWallet, launchChromium, openPopupReadyToMint, pageErrorsOf, sendMessage, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'granite-willow-27-beacon';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';

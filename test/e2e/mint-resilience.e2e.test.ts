@@ -4,15 +4,7 @@
 // signing tab: it approves by itself, or (for the stop while signing) waits for a visible Approve.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  autoApproveSandboxWallet,
-  launchChromiumWithSandbox,
-  openPopupReadyToMint,
-  pageErrorsOf,
-  sendMessage,
-  type ChromiumHarness,
-  type Sandbox,
-} from './harness/index';
+import { autoApproveSandboxWallet, launchChromiumWithSandbox, openPopupReadyToMint, pageErrorsOf, sendMessage, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'amber-orchard-63-compass';
 const MINT_PATH = '/api/v1/api_keys/generate_web3_key';

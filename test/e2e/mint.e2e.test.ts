@@ -4,15 +4,7 @@
 // the key in plain at rest, a signature asked from another origin, a flow stuck in waiting).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromiumWithSandbox,
-  openPopupReadyToMint,
-  pageErrorsOf,
-  screenshot,
-  sendMessage,
-  type ChromiumHarness,
-  type Sandbox,
-} from './harness/index';
+import { launchChromiumWithSandbox, openPopupReadyToMint, pageErrorsOf, screenshot, sendMessage, type ChromiumHarness, type Sandbox } from './harness/index';
 import { installTestWallet, type TestWallet } from './mint-wallet';
 
 const PASSPHRASE = 'violet-harbor-51-lantern';

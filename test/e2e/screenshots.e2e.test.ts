@@ -6,17 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, mintKey } from '../sandbox/helpers';
-import {
-  launchChromiumWithSandbox,
-  pageErrorsOf,
-  pointAtSandbox,
-  ROOT,
-  screenshot,
-  sendMessage,
-  setUpVault,
-  type ChromiumHarness,
-  type Sandbox,
-} from './harness/index';
+import { launchChromiumWithSandbox, pageErrorsOf, pointAtSandbox, ROOT, screenshot, sendMessage, setUpVault, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'quiet-lantern-63-orchard';
 const DOCS = path.join(ROOT, 'docs/screenshots');
