@@ -2,7 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const CLOCK = { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
+const localClock = new Intl.DateTimeFormat(undefined, CLOCK);
+
+/**
+ * The reset's time of day in the person's zone, with the zone named ("12:00 AM UTC",
+ * "7:00 PM EST"): the badge and the cap's period say "00:00 UTC", so a bare local
+ * time would read as a different moment.
+ */
+export function resetClock(at: number, timeZone?: string): string {
+  return (timeZone ? new Intl.DateTimeFormat(undefined, { ...CLOCK, timeZone }) : localClock).format(at);
+}
 
 /** A countdown in words: "1 d 4 h", "5 h 12 min 03 s", "4 min 09 s", "7 s". */
 export function countdownText(ms: number): string {
@@ -52,7 +62,7 @@ export function EpochCountdown({ iso, now = Date.now, onElapsed }: EpochCountdow
       <time role="timer" dateTime={new Date(target).toISOString()} data-testid="countdown">
         {left > 0 ? countdownText(left) : i18n.t('home.epoch.now')}
       </time>{' '}
-      {left > 0 && <span class="hint">{i18n.t('home.epoch.at', [clock.format(target)])}</span>}
+      {left > 0 && <span class="hint">{i18n.t('home.epoch.at', [resetClock(target)])}</span>}
     </p>
   );
 }

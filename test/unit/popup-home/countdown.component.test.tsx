@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countdownText, EpochCountdown } from '../../../components/EpochCountdown';
+import { countdownText, EpochCountdown, resetClock } from '../../../components/EpochCountdown';
 import { useEnglish } from '../vault/english';
 
 describe('countdownText', () => {
@@ -62,5 +62,24 @@ describe('EpochCountdown', () => {
     expect(screen.getByRole('timer').textContent).toBe('1 d 0 h');
     rerender(<EpochCountdown iso="not a date" now={() => clock} />);
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('the reset time', () => {
+  const midnightUtc = Date.parse('2025-06-02T00:00:00.000Z');
+
+  it('names its time zone, so it reads like the badge title (00:00 UTC)', () => {
+    expect(resetClock(midnightUtc, 'UTC')).toMatch(/^(12|00):00\s?(AM\s)?UTC$/);
+    expect(resetClock(midnightUtc, 'America/New_York')).toMatch(/^(08:00\sPM|20:00) (EDT|GMT-4)$/);
+  });
+
+  it('is shown next to the countdown in the local zone, with the zone', () => {
+    useEnglish();
+    render(<EpochCountdown iso="2025-06-02T00:00:00.000Z" now={() => midnightUtc - 3_600_000} />);
+    const hint = screen.getByTestId('epoch').querySelector('.hint')!;
+    expect(hint.textContent).toBe(`at ${resetClock(midnightUtc)}`);
+    const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(midnightUtc).find((p) => p.type === 'timeZoneName')!.value;
+    expect(hint.textContent!.endsWith(zone)).toBe(true);
+    cleanup();
   });
 });
