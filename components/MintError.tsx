@@ -32,10 +32,17 @@ export function MintError({ error, onRetry, onCancel, onUnlock, disabled }: Prop
         : i18n.t('mint.failed.retry');
   return (
     <div class="stack failed">
-      <p role="alert" class="error" data-testid="mint-error" data-code={error.code}>
-        {error.message}
-        {error.detail && <span class="detail"> {error.detail}</span>}
-      </p>
+      <div role="alert" class="stack">
+        <p class="error" data-testid="mint-error" data-code={error.code}>
+          {error.message}
+        </p>
+        {/* The server's own words, already redacted by lib/errors: on a line of their own, quieter. */}
+        {error.detail && (
+          <p class="hint detail" data-testid="mint-error-detail">
+            {i18n.t('mint.failed.details', [error.detail])}
+          </p>
+        )}
+      </div>
       <div class="row">
         {error.action === 'install_wallet' && <Link href={WALLETS_URL} label={i18n.t('mint.failed.get_wallet')} />}
         {error.action === 'stake_vvv' && <Link href={STAKING_URL} label={i18n.t('mint.failed.stake')} />}
