@@ -7,9 +7,10 @@ export interface SwitchableKey {
   last6: string;
 }
 
+const keyName = (key: Pick<SwitchableKey, 'description'>) => key.description.trim() || i18n.t('home.key.unnamed');
+
 export function keyLabel(key: Pick<SwitchableKey, 'description' | 'last6'>): string {
-  const name = key.description.trim() || i18n.t('home.key.unnamed');
-  return key.last6 ? i18n.t('home.key.option', [name, key.last6]) : name;
+  return key.last6 ? i18n.t('home.key.option', [keyName(key), key.last6]) : keyName(key);
 }
 
 export interface KeySwitcherProps {
@@ -26,7 +27,11 @@ export function KeySwitcher({ keys, active, busy = false, onSwitch }: KeySwitche
     return (
       <div class="key-current">
         <span class="meta-label">{i18n.t('home.key.label')}</span>
-        <p class="key-title" data-testid="active-key">{keyLabel(active)}</p>
+        <p class="key-title" data-testid="active-key">
+          {keyName(active)}
+          {/* One line: the last six may hold a hyphen, where a line would otherwise break. */}
+          {active.last6 && <> <span class="key-tail">{i18n.t('home.key.tail', [active.last6])}</span></>}
+        </p>
       </div>
     );
   }
