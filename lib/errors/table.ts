@@ -47,6 +47,11 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   WALLET_LOCKED: { message: 'Your wallet is locked. Unlock it in the wallet, then try again.', action: 'reconnect_wallet' },
   WALLET_ACCOUNT_CHANGED: { message: 'The account in your wallet changed during the process. Reconnect and start again.', action: 'reconnect_wallet' },
   WALLET_UNSUPPORTED_METHOD: { message: 'Your wallet cannot do this step. Try another wallet.', action: 'reconnect_wallet' },
+  SIGNING_ORIGIN_NOT_ALLOWED: {
+    message:
+      "The extension is not allowed on its signing page, so it cannot reach your wallet. Allow its site access in the browser's settings.",
+    action: 'retry',
+  },
   SIGNING_TAB_CLOSED: { message: 'The signing tab was closed before the wallet finished. Try again.', action: 'retry' },
   SIGNATURE_LOCAL_MISMATCH: { message: 'The wallet signed with a different account than the one selected. Reconnect and try again.', action: 'reconnect_wallet' },
   RPC_UNREACHABLE: { message: 'Could not reach the Base network to check your stake. Try again in a little while.', action: 'retry_later' },

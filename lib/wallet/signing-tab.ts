@@ -33,6 +33,15 @@ export interface SigningTabOptions {
   loadTimeoutMs?: number;
 }
 
+/**
+ * Whether the person still lets the extension reach the signing origin (both browsers let a
+ * person withdraw site access). Asked without a port: Firefox answers false for a pattern with one.
+ */
+async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean> {
+  const { protocol, hostname } = new URL(origin);
+  return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] }).catch(() => true);
+}
+
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
 
 export function createSigningTab({ browser, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
@@ -125,6 +134,9 @@ export function createSigningTab({ browser, origin, path = '/', loadTimeoutMs = 
         await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] });
         await browser.scripting.executeScript({ target: { tabId: id }, files: [BRIDGE_SCRIPT_FILES.isolated] });
       } catch (error) {
+        if (!(await mayReach(browser, origin))) {
+          throw new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), { cause: error });
+        }
         throw new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge could not start in the signing tab.'), { cause: error });
       }
     },

@@ -115,6 +115,22 @@ describe('wallet session over the signing-tab bridge', () => {
     await expect(signing).resolves.toBe('SIGNING_TAB_CLOSED');
   });
 
+  it('names withdrawn site access, rather than a closed tab, when the bridge cannot be injected', async () => {
+    const { harness } = setup();
+    const asked: string[][] = [];
+    const denyInjection = (granted: boolean) => ({
+      ...harness.browser,
+      scripting: { executeScript: async () => { throw new Error('Cannot access contents of the page.'); } },
+      permissions: { contains: async ({ origins }: { origins: string[] }) => (asked.push(origins), granted) },
+    }) as unknown as typeof harness.browser;
+    const withdrawn = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: denyInjection(false) });
+    const granted = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: denyInjection(true) });
+    open!.sessions.push(withdrawn, granted);
+    await expect(withdrawn.connect().catch(codeOf)).resolves.toBe('SIGNING_ORIGIN_NOT_ALLOWED');
+    await expect(granted.connect().catch(codeOf)).resolves.toBe('SIGNING_TAB_CLOSED');
+    expect(asked[0]).toEqual(['http://127.0.0.1/*']); // no port: Firefox answers false for a pattern with one
+  });
+
   it('maps wallet answers to AppErrors: rejected, locked, no account, no wallet', async () => {
     const wallet = fakeWallet();
     const { session } = setup([wallet]);
