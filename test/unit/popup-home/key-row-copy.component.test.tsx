@@ -25,7 +25,7 @@ describe('KeyRow copy notice', () => {
 
   it.each([
     ['copied-will-clear', 'Copied. The clipboard is cleared in 30 s if it still holds the key (keep this popup open).'],
-    ['copied-not-allowed', 'Copied. Clear your clipboard yourself; the extension was not allowed to read it.'],
+    ['copied-needs-permission', 'Copied. Clear your clipboard yourself, or allow clearing in Settings.'],
     ['copied-no-clear', 'Copied. Clear your clipboard yourself when you are done.'],
   ] as const)('%s: %s', async (outcome, sentence) => {
     expect(await copyWith(outcome)).toBe(sentence);

@@ -11,11 +11,14 @@ function fakeClipboard(readable = true) {
   };
 }
 
+/** browser.permissions.contains answering for clipboardRead. */
+const held = (answer: boolean) => ({ contains: async () => answer });
+
 describe('clipboard clearing', () => {
   it('clears after the delay when the clipboard still holds the key', async () => {
     const clipboard = fakeClipboard();
     const scheduled: Array<[() => void, number]> = [];
-    const options = { canRead: async () => true, schedule: (fn: () => void, ms: number) => scheduled.push([fn, ms]) };
+    const options = { permissions: held(true), schedule: (fn: () => void, ms: number) => scheduled.push([fn, ms]) };
     await expect(copyAndClearLater(clipboard, 'KEY', 30, options)).resolves.toBe('copied-will-clear');
     expect(clipboard.content).toBe('KEY');
     expect(scheduled[0]![1]).toBe(30_000);
@@ -41,7 +44,7 @@ describe('clipboard clearing', () => {
 
   it('does not schedule anything with a delay of 0 (never clear)', async () => {
     const scheduled: unknown[] = [];
-    const options = { canRead: async () => true, schedule: (fn: () => void) => scheduled.push(fn) };
+    const options = { permissions: held(true), schedule: (fn: () => void) => scheduled.push(fn) };
     await expect(copyAndClearLater(fakeClipboard(), 'KEY', 0, options)).resolves.toBe('copied-no-clear');
     expect(scheduled).toEqual([]);
   });
@@ -49,8 +52,8 @@ describe('clipboard clearing', () => {
   it('promises no clearing without the clipboardRead permission, and schedules none', async () => {
     const scheduled: unknown[] = [];
     const clipboard = fakeClipboard();
-    const options = { canRead: async () => false, schedule: (fn: () => void) => scheduled.push(fn) };
-    await expect(copyAndClearLater(clipboard, 'KEY', 30, options)).resolves.toBe('copied-no-clear');
+    const options = { permissions: held(false), schedule: (fn: () => void) => scheduled.push(fn) };
+    await expect(copyAndClearLater(clipboard, 'KEY', 30, options)).resolves.toBe('copied-needs-permission');
     expect(clipboard.content).toBe('KEY');
     expect(scheduled).toEqual([]);
   });
