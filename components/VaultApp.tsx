@@ -5,11 +5,12 @@ import { i18n } from '#i18n';
 import type { VaultApi } from '../entrypoints/popup/api';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { VaultError } from './VaultError';
-import { VaultKeys } from './VaultKeys';
 import { lazyScreen } from './VaultLazy';
 import { VaultUnlock } from './VaultUnlock';
 
-// Used once or rarely: loaded on demand, so opening the popup stays light.
+// Used once or rarely, or not on the home screen the popup opens on: loaded on demand,
+// so opening the popup stays light.
+const VaultKeys = lazyScreen(() => import('./VaultKeys').then((m) => m.VaultKeys));
 const VaultSetup = lazyScreen(() => import('./VaultSetup').then((m) => m.VaultSetup));
 const KeyImport = lazyScreen(() => import('./KeyImport').then((m) => m.KeyImport));
 const VaultSettings = lazyScreen(() => import('./VaultSettings').then((m) => m.VaultSettings));

@@ -3,11 +3,12 @@
  * protocol, plus the clipboard. Components get this object as a prop and never
  * call storage, fetch or the runtime themselves.
  */
-import { call, type Send } from '../../lib/messaging/call';
+import type { Send } from '../../lib/messaging/call';
 import { sendToBackground } from '../../lib/messaging/runtime';
-import { vaultContracts, type VaultStatusView } from '../../lib/messaging/vault';
+import type { VaultStatusView } from '../../lib/messaging/vault';
 import type { KeyMeta } from '../../lib/vault/record';
 import { copyAndClearLater, type CopyOutcome } from './clipboard';
+import { request } from './request';
 
 export interface VaultApi {
   status(): Promise<VaultStatusView>;
@@ -24,18 +25,17 @@ export interface VaultApi {
 }
 
 export function createVaultApi(send: Send = sendToBackground): VaultApi {
-  const c = vaultContracts;
   return {
-    status: () => call(send, c, 'vault.status', {}),
-    setup: async (passphrase, confirm) => void (await call(send, c, 'vault.setup', { passphrase, confirm })),
-    unlock: async (passphrase) => void (await call(send, c, 'vault.unlock', { passphrase })),
-    lock: async () => void (await call(send, c, 'vault.lock', {})),
-    reveal: async (id) => (await call(send, c, 'vault.reveal', { id })).secret,
-    importKey: (secret, description) => call(send, c, 'vault.import', { secret, description }),
-    remove: async (id) => (await call(send, c, 'vault.remove', { id })).removed,
+    status: () => request(send, 'vault.status', {}),
+    setup: async (passphrase, confirm) => void (await request(send, 'vault.setup', { passphrase, confirm })),
+    unlock: async (passphrase) => void (await request(send, 'vault.unlock', { passphrase })),
+    lock: async () => void (await request(send, 'vault.lock', {})),
+    reveal: async (id) => (await request(send, 'vault.reveal', { id })).secret,
+    importKey: (secret, description) => request(send, 'vault.import', { secret, description }),
+    remove: async (id) => (await request(send, 'vault.remove', { id })).removed,
     changePassphrase: async (current, next, confirm) =>
-      void (await call(send, c, 'vault.changePassphrase', { current, next, confirm })),
-    reset: async (confirmation) => void (await call(send, c, 'vault.reset', { confirmation })),
+      void (await request(send, 'vault.changePassphrase', { current, next, confirm })),
+    reset: async (confirmation) => void (await request(send, 'vault.reset', { confirmation })),
     copy: (text, clearAfterSeconds) => copyAndClearLater(navigator.clipboard, text, clearAfterSeconds),
   };
 }

@@ -2,8 +2,8 @@
  * The popup's first paint without a round trip to the background: the vault's key
  * metadata, whether a session is open, the settings and the last poll, read straight
  * from storage (extension pages are trusted contexts) in one storage.local.get and one
- * storage.session.get, checked with the schemas the background uses, and shaped as the
- * background would answer vault.status and status.get.
+ * storage.session.get (stored-read.ts), checked with the schemas the background uses,
+ * and shaped as the background would answer vault.status and status.get.
  *
  * Read-only: the background stays the owner of every write, and the popup still asks it
  * (vault.status, status.get, status.refresh) right after the first paint, to confirm or
@@ -22,6 +22,7 @@ import { metaOf, pickActive } from '../../lib/poller/vault-source';
 import { parseStoredSettings } from '../../lib/settings/validate';
 import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
 import { homeKeysOf } from './home-api';
+import { readStored, takeEarlyRead, type StorageAreas, type StoredValues } from './stored-read';
 
 export type UnlockedVaultView = Extract<VaultStatusView, { state: 'unlocked' }>;
 
@@ -32,10 +33,6 @@ export interface CachedPopup {
 
 /** WXT keeps an item's schema version under `<key>$`; the vault is read only at the version the background migrated it to. */
 const VAULT_VERSION = 2;
-/** storage.local: the vault (and its version), the settings, the poll cache. */
-const LOCAL_KEYS = ['vault', 'vault$', 'settings', 'pollCache'];
-/** storage.session: the open session (lib/vault/session.ts), the mint flow (lib/flow/storage.ts). */
-const SESSION_KEYS = ['vaultSession', 'mintFlow'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -101,13 +98,15 @@ export function cachedPopupOf(local: Record<string, unknown>, session: Record<st
   return { vault, home: { status, keys: homeKeysOf(read.records), pollMinutes } };
 }
 
-type Area = { get(keys: string[]): Promise<Record<string, unknown>> };
-
-/** Reads the stored state the first paint needs: one storage.local.get, one storage.session.get. */
+/**
+ * Reads the stored state the first paint needs (stored-read.ts): the read the prefetch
+ * script started when there is one, else one storage.local.get and one storage.session.get.
+ */
 export async function readCachedPopup(
-  storage: { local: Area; session: Area } = browser.storage,
+  areas: StorageAreas = browser.storage,
   now: () => number = Date.now,
+  early: Promise<StoredValues> | undefined = takeEarlyRead(),
 ): Promise<CachedPopup | null> {
-  const [local, session] = await Promise.all([storage.local.get(LOCAL_KEYS), storage.session.get(SESSION_KEYS)]);
+  const [local, session] = await (early ?? readStored(areas));
   return cachedPopupOf(local, session, now());
 }

@@ -10,13 +10,10 @@
 const WATCHED: Record<string, string[]> = { local: ['pollCache', 'settings', 'vault'], session: ['vaultSession'] };
 import { browser } from 'wxt/browser';
 import type { HomeApi, HomeKey, HomeSnapshot } from '../../components/Home';
-import { call, type Send } from '../../lib/messaging/call';
-import { RemoteError } from '../../lib/messaging/protocol';
+import type { Send } from '../../lib/messaging/call';
 import { sendToBackground } from '../../lib/messaging/runtime';
-import { settingsContracts } from '../../lib/messaging/settings';
-import { statusContracts } from '../../lib/messaging/status';
-import { vaultContracts } from '../../lib/messaging/vault';
 import type { KeyMeta } from '../../lib/vault/record';
+import { loadRemote, request } from './request';
 
 /** The saved keys as the home screen lists them: metadata only. */
 export const homeKeysOf = (records: KeyMeta[]): HomeKey[] =>
@@ -31,13 +28,13 @@ export function createHomeApi(send: Send = sendToBackground, initial: HomeSnapsh
       snapshot = null;
       return first;
     },
-    status: () => call(send, statusContracts, 'status.get', {}),
-    refresh: () => call(send, statusContracts, 'status.refresh', {}),
+    status: () => request(send, 'status.get', {}),
+    refresh: () => request(send, 'status.refresh', {}),
     keys: async () => {
-      const vault = await call(send, vaultContracts, 'vault.status', {});
+      const vault = await request(send, 'vault.status', {});
       return vault.state === 'unlocked' ? homeKeysOf(vault.records) : [];
     },
-    pollMinutes: async () => (await call(send, settingsContracts, 'settings.get', {})).pollMinutes,
+    pollMinutes: async () => (await request(send, 'settings.get', {})).pollMinutes,
     watch: (listener) => {
       const onChanged = (changes: Record<string, unknown>, area: string) => {
         if (WATCHED[area]?.some((name) => name in changes)) listener();
@@ -46,8 +43,9 @@ export function createHomeApi(send: Send = sendToBackground, initial: HomeSnapsh
       return () => browser.storage.onChanged.removeListener(onChanged);
     },
     setActiveKey: async (id) => {
-      const result = await call(send, settingsContracts, 'settings.set', { patch: { activeKeyId: id } });
+      const result = await request(send, 'settings.set', { patch: { activeKeyId: id } });
       if (!result.ok) {
+        const { RemoteError } = await loadRemote();
         throw new RemoteError({ code: 'INVALID_SETTING', message: result.errors[0]?.reason ?? 'The key could not be chosen.', action: 'fix_input' });
       }
     },

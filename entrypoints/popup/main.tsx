@@ -6,6 +6,7 @@ import { sendToBackground } from '../../lib/messaging/runtime';
 import { createVaultApi } from './api';
 import { readCachedPopup, type CachedPopup } from './cached-state';
 import { createHomeApi } from './home-api';
+import { loadRemote } from './request';
 import './style.css';
 
 const vault = createVaultApi();
@@ -22,6 +23,8 @@ function mount(cached: CachedPopup | null) {
     />,
     document.getElementById('app')!,
   );
+  // The message layer the background's answers need, fetched while the first paint shows.
+  loadRemote().catch(() => undefined);
 }
 
 readCachedPopup().then(mount, () => mount(null));
