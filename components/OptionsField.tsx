@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 interface Props {
   id: string;
   label: string;
@@ -7,15 +9,20 @@ interface Props {
   hint?: string;
   /** Why the value cannot be saved; shown under the field and announced with it. */
   error?: string | undefined;
+  /** A remark that can change while the page is open (announced politely); undefined: none. */
+  note?: string | undefined;
+  /** Controls shown under the field, such as a button the note refers to. */
+  children?: ComponentChildren;
   type?: 'text' | 'url';
   inputMode?: 'decimal' | 'numeric' | 'url';
 }
 
-/** A labelled text input with its hint and, when the value is refused, the reason. */
-export function OptionsField({ id, label, value, onInput, onBlur, hint, error, type = 'text', inputMode }: Props) {
+/** A labelled text input with its hint, an optional live note and, when the value is refused, the reason. */
+export function OptionsField({ id, label, value, onInput, onBlur, hint, error, note, children, type = 'text', inputMode }: Props) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
+  const noteId = `${id}-note`;
+  const describedBy = [error ? errorId : '', hint ? hintId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -42,6 +49,12 @@ export function OptionsField({ id, label, value, onInput, onBlur, hint, error, t
           {hint}
         </p>
       )}
+      {note !== undefined && (
+        <p id={noteId} class="hint" aria-live="polite">
+          {note}
+        </p>
+      )}
+      {children}
     </div>
   );
 }

@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { changedUrls, draftOf, errorsByField, patchOf, type DraftField, type SettingsDraft } from '../lib/settings/form';
-import { hostsNeeded, type HostAnswer, type HostNeed } from '../lib/settings/host-permissions';
+import { hostsNeeded, type HostNeed } from '../lib/settings/host-permissions';
+import type { AccessAnswer, AccessNeeds } from '../lib/settings/permissions';
 import { DEFAULT_SETTINGS, PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL, type Settings } from '../lib/settings/schema';
 import { applySettingsPatch, type SettingsResult } from '../lib/settings/validate';
 import { OptionsField } from './OptionsField';
@@ -17,11 +19,15 @@ interface Props {
   save: (patch: Record<string, unknown>) => Promise<SettingsResult>;
   /** Must be called straight from the click: browsers only grant permissions during a user gesture. */
   requestNotifications: () => Promise<PermissionAnswer>;
-  /** Asks for the hosts changed addresses need; same rule: called straight from the Save click. */
-  requestHosts: (needs: HostNeed[]) => Promise<HostAnswer>;
+  /** Asks for the hosts changed addresses need, and clipboardRead; same rule: called straight from a click. */
+  requestAccess: (needs: AccessNeeds) => Promise<AccessAnswer>;
+  /** Whether clipboardRead was held when the page opened (the popup clears a copied key only with it). */
+  clipboardAllowed: boolean;
 }
 
 type Status = { kind: 'saved' | 'error' | 'busy'; text: string } | null;
+type ClipboardAccess = 'allowed' | 'not-allowed' | 'refused';
+const CLIPBOARD_NOTE = { allowed: 'options.clipboard_allowed', 'not-allowed': 'options.clipboard_not_allowed', refused: 'options.clipboard_refused' } as const;
 
 /** Each field's missing hosts, in a sentence; an http host can never be granted (the manifest's optional hosts are https only). */
 function hostErrors(missing: HostNeed[]): Partial<Record<DraftField, string>> {
@@ -38,7 +44,7 @@ function hostErrors(missing: HostNeed[]): Partial<Record<DraftField, string>> {
 const ORDER: DraftField[] = ['apiBaseUrl', 'rpcUrl', 'pollMinutes', 'badgeUnit', 'lowBalancePercent', 'lowBalanceAbsolute', 'autoLockMinutes', 'clipboardClearSeconds'];
 
 /** Every setting with its reason when refused; nothing is stored until Save, and a refused value stays as typed. */
-export function OptionsForm({ initial, sandboxBuild, save, requestNotifications, requestHosts }: Props) {
+export function OptionsForm({ initial, sandboxBuild, save, requestNotifications, requestAccess, clipboardAllowed }: Props) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
   const [touched, setTouched] = useState<Set<DraftField>>(new Set());
@@ -46,6 +52,10 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
   const [serverErrors, setServerErrors] = useState<Partial<Record<DraftField | 'form', string>>>({});
   const [note, setNote] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  const [clipboard, setClipboard] = useState<ClipboardAccess>(clipboardAllowed ? 'allowed' : 'not-allowed');
+  const clipboardAnswered = ({ clipboard: answer }: AccessAnswer) => {
+    if (answer !== 'not-asked') setClipboard(answer === 'granted' ? 'allowed' : 'refused');
+  };
 
   const live = useMemo(() => {
     const result = applySettingsPatch(saved, patchOf(draft));
@@ -59,7 +69,7 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
     setStatus(null);
   };
   const touch = (field: DraftField) => setTouched((t) => new Set(t).add(field));
-  const text = (field: DraftField, label: string, hint?: string, inputMode?: 'decimal' | 'numeric' | 'url') => (
+  const text = (field: DraftField, label: string, hint?: string, inputMode?: 'decimal' | 'numeric' | 'url', more?: { note: string; children: ComponentChildren }) => (
     <OptionsField
       id={field}
       label={label}
@@ -70,6 +80,7 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
       error={errorOf(field)}
       onInput={(v) => set(field, v)}
       onBlur={() => touch(field)}
+      {...more}
     />
   );
 
@@ -95,16 +106,20 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
       if (firstBad) document.getElementById(firstBad)?.focus();
       return;
     }
+    // A newly set clearing delay asks for clipboardRead in the same prompt as the hosts (an unrelated Save does not).
+    const delay = patchOf(draft).clipboardClearSeconds;
+    const askClipboard = clipboard !== 'allowed' && typeof delay === 'number' && delay > 0 && delay !== saved.clipboardClearSeconds;
     // First call after the synchronous checks, before any await: still inside the click.
-    const access = requestHosts(hostsNeeded(changedUrls(saved, draft)));
+    const access = requestAccess({ hosts: hostsNeeded(changedUrls(saved, draft)), clipboard: askClipboard });
     setStatus({ kind: 'busy', text: i18n.t('options.saving') });
     try {
-      const granted = await access;
-      if (!granted.ok) {
-        const reasons = hostErrors(granted.missing);
+      const answer = await access;
+      clipboardAnswered(answer);
+      if (answer.missing.length > 0) {
+        const reasons = hostErrors(answer.missing);
         setServerErrors(reasons);
         setStatus({ kind: 'error', text: Object.values(reasons).join(' ') });
-        document.getElementById(granted.missing[0]!.field)?.focus();
+        document.getElementById(answer.missing[0]!.field)?.focus();
         return;
       }
       const result = await save(patchOf(draft));
@@ -120,6 +135,17 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
     } catch {
       setStatus({ kind: 'error', text: i18n.t('options.save_failed') });
     }
+  };
+
+  const allowClipboard = () => void requestAccess({ hosts: [], clipboard: true }).then(clipboardAnswered); // inside the click
+  const clearing = patchOf(draft).clipboardClearSeconds !== 0;
+  const clipboardMore = {
+    note: clearing ? i18n.t(CLIPBOARD_NOTE[clipboard]) : '',
+    children: clearing && clipboard !== 'allowed' && (
+      <div class="row">
+        <button type="button" onClick={allowClipboard} aria-describedby="clipboardClearSeconds-note">{i18n.t('options.clipboard_allow')}</button>
+      </div>
+    ),
   };
 
   return (
@@ -154,7 +180,7 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
       <section class="stack" aria-labelledby="sec-security">
         <h2 id="sec-security">{i18n.t('options.section.security')}</h2>
         {text('autoLockMinutes', i18n.t('options.auto_lock'), i18n.t('options.auto_lock_hint'), 'numeric')}
-        {text('clipboardClearSeconds', i18n.t('options.clipboard'), i18n.t('options.clipboard_hint'), 'numeric')}
+        {text('clipboardClearSeconds', i18n.t('options.clipboard'), i18n.t('options.clipboard_hint'), 'numeric', clipboardMore)}
       </section>
       <OptionsNotifications value={draft.notifications} onToggle={toggle} note={note ?? serverErrors.notifications ?? null} />
       {serverErrors.form && <p class="error">{serverErrors.form}</p>}

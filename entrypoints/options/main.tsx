@@ -2,7 +2,7 @@ import { render, type ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsForm, type PermissionAnswer } from '../../components/OptionsForm';
-import { requestHosts } from '../../lib/settings/host-permissions';
+import { holdsClipboardRead, requestAccess } from '../../lib/settings/permissions';
 import { call } from '../../lib/messaging/call';
 import { sendToBackground } from '../../lib/messaging/runtime';
 import { settingsContracts } from '../../lib/messaging/settings';
@@ -39,8 +39,8 @@ render(
   root,
 );
 
-call(sendToBackground, settingsContracts, 'settings.get', {})
-  .then((settings) =>
+Promise.all([call(sendToBackground, settingsContracts, 'settings.get', {}), holdsClipboardRead(browser.permissions)])
+  .then(([settings, clipboardAllowed]) =>
     render(
       <Page>
         <OptionsForm
@@ -48,7 +48,8 @@ call(sendToBackground, settingsContracts, 'settings.get', {})
           sandboxBuild={import.meta.env.MODE === 'sandbox'}
           save={(patch) => call(sendToBackground, settingsContracts, 'settings.set', { patch })}
           requestNotifications={requestNotifications}
-          requestHosts={(needs) => requestHosts(browser.permissions, needs)}
+          requestAccess={(needs) => requestAccess(browser.permissions, needs)}
+          clipboardAllowed={clipboardAllowed}
         />
       </Page>,
       root,

@@ -1,32 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OptionsForm, type PermissionAnswer } from '../../../components/OptionsForm';
-import { DEFAULT_SETTINGS, applySettingsPatch } from '../../../lib/settings';
-import { requestHosts } from '../../../lib/settings/host-permissions';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakePermissions } from './fake-permissions';
+import { saveButton, setup, type } from './options-form-fixture';
 import { useEnglish } from '../vault/english';
-
-const type = (label: string | RegExp, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
-const saveButton = () => screen.getByRole('button', { name: 'Save' });
-
-function setup(options: { sandbox?: boolean; permission?: PermissionAnswer; permissions?: ReturnType<typeof fakePermissions> } = {}) {
-  const save = vi.fn(async (patch: Record<string, unknown>) => applySettingsPatch(DEFAULT_SETTINGS, patch));
-  const requestNotifications = vi.fn(async () => options.permission ?? 'granted');
-  const permissions = options.permissions ?? fakePermissions();
-  render(
-    <OptionsForm
-      initial={DEFAULT_SETTINGS}
-      sandboxBuild={options.sandbox ?? false}
-      save={save}
-      requestNotifications={requestNotifications}
-      requestHosts={(needs) => requestHosts(permissions, needs)}
-    />,
-  );
-  /** Clicks Save as a person does: the click is a user gesture while it is handled. */
-  const clickSave = () => permissions.gesture(() => fireEvent.click(saveButton()));
-  return { save, requestNotifications, permissions, clickSave };
-}
 
 describe('OptionsForm', () => {
   beforeEach(() => { useEnglish(); });
