@@ -14,16 +14,25 @@
  * clearing (an offscreen document could take it over; not done).
  */
 import { browser } from 'wxt/browser';
-import { holdsClipboardRead, type PermissionsLike } from '../../lib/settings/permissions';
 
 /** 'copied-needs-permission': a delay is set but clipboardRead is not held, so nothing will be cleared. */
 export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
 
 type ClipboardLike = Pick<Clipboard, 'writeText' | 'readText'>;
+type PermissionsLike = Pick<typeof browser.permissions, 'contains'>;
 
 export interface CopyOptions {
-  permissions?: Pick<PermissionsLike, 'contains'>;
+  permissions?: PermissionsLike;
   schedule?: (fn: () => void, ms: number) => unknown;
+}
+
+/** Whether clipboardRead is held; a permissions API that throws or rejects counts as no. */
+async function mayRead(permissions: PermissionsLike): Promise<boolean> {
+  try {
+    return await permissions.contains({ permissions: ['clipboardRead'] });
+  } catch {
+    return false;
+  }
 }
 
 export async function clearIfStill(clipboard: ClipboardLike, text: string): Promise<boolean> {
@@ -44,10 +53,10 @@ export async function copyAndClearLater(
   { permissions = browser.permissions, schedule = setTimeout }: CopyOptions = {},
 ): Promise<CopyOutcome> {
   const written = clipboard.writeText(text);
-  const mayRead = clearAfterSeconds > 0 ? holdsClipboardRead(permissions) : Promise.resolve(false);
+  const held = clearAfterSeconds > 0 ? mayRead(permissions) : Promise.resolve(false);
   await written;
   if (clearAfterSeconds <= 0) return 'copied-no-clear';
-  if (!(await mayRead)) return 'copied-needs-permission';
+  if (!(await held)) return 'copied-needs-permission';
   schedule(() => void clearIfStill(clipboard, text), clearAfterSeconds * 1000);
   return 'copied-will-clear';
 }
