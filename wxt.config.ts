@@ -35,7 +35,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'scripting'],
     // Asked for at run time: notifications from the options page when a switch is turned
-    // on; clipboardRead from the popup's Copy click, to clear a copied key later.
+    // on; clipboardRead from the options page (Save with a clearing delay, or Allow clearing),
+    // so the popup can clear a copied key later.
     optional_permissions: ['notifications', 'clipboardRead'],
     host_permissions: [VENICE_API, VENICE_WEB, BASE_RPC, ...(mode === 'sandbox' ? [SANDBOX] : [])],
     // Another API or RPC address (https only), asked for from the options page's Save click.
