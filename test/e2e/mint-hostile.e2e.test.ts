@@ -162,6 +162,7 @@ describe('mint flow with a hostile page in the active tab', () => {
   });
 
   it('mints from the signing tab only, while the hostile page is the active tab and learns nothing', async () => {
+    const attacksBefore = await hostile.evaluate(() => (window as unknown as { __hostile: HostileLog }).__hostile.attacks);
     await clickWithHostileInFront('Connect wallet');
     await until('ready');
     await clickWithHostileInFront('Mint API key');
@@ -187,7 +188,7 @@ describe('mint flow with a hostile page in the active tab', () => {
     // The hostile page: everything it received, its page and what reached its server hold no secret.
     const log = await hostile.evaluate(() => (window as unknown as { __hostile: HostileLog }).__hostile);
     const seen = [...log.received, ...log.portMessages, ...log.otherWallets, await hostile.content(), ...hostileRequests].join('\n');
-    expect(log.attacks).toBeGreaterThan(10);
+    expect(log.attacks, 'the page kept attacking while the flow ran').toBeGreaterThan(attacksBefore);
     expect(seen).not.toMatch(JWT);
     expect(seen).not.toMatch(SIGNATURE);
     expect(seen).not.toMatch(KEY);
