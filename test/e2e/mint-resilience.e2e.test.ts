@@ -41,8 +41,9 @@ describe('mint flow resilience in Chromium', () => {
     await popup.locator('[data-testid="mint-panel"]:not([data-status="loading"])').waitFor({ timeout: WAIT });
   }
   async function toReady() {
-    const status = await panel().getAttribute('data-status');
-    if (status === 'saved') await press('Done');
+    // The panel may still be loading its state (e.g. just re-mounted): wait until it settles first.
+    await expect.poll(() => panel().getAttribute('data-status'), { timeout: WAIT }).toMatch(/^(idle|saved)$/);
+    if ((await panel().getAttribute('data-status')) === 'saved') await press('Done');
     await until('idle');
     await press('Connect wallet');
     await until('ready');
