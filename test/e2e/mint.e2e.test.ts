@@ -34,6 +34,8 @@ describe('mint flow in Chromium', () => {
     await until('ready');
   }
   async function backToIdle() {
+    // Wait for a settled state first: a panel still loading its state would skip the right button.
+    await expect.poll(() => status(), { timeout: 30_000 }).toMatch(/^(idle|saved|failed|ready)$/);
     const s = await status();
     if (s === 'saved') await press('Done');
     else if (s === 'failed') await press('Close');
