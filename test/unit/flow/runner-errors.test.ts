@@ -1,24 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../../lib/errors';
 import { createFlowRunner } from '../../../lib/flow/runner';
-import type { FlowState } from '../../../lib/flow/state';
 import { veniceError } from '../../../lib/venice/venice-error';
 import { OPTIONS, OTHER } from './fixtures';
 import { deferred, fail, fakeDeps, SIGNATURE } from './fakes';
 
-type Fake = ReturnType<typeof fakeDeps>;
-
-async function until(fake: Fake, status: FlowState['status']): Promise<FlowState> {
-  await vi.waitFor(() => expect(fake.state().status).toBe(status), { timeout: 2_000, interval: 2 });
-  return fake.state();
-}
-
-async function connected(fake = fakeDeps()) {
-  const runner = createFlowRunner(fake.deps);
-  await runner.start();
-  await until(fake, 'ready');
-  return { fake, runner };
-}
+import { connected, until } from './runner-steps';
 
 const MINUTE = 60_000;
 

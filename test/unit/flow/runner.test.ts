@@ -4,19 +4,7 @@ import type { FlowState } from '../../../lib/flow/state';
 import { ADDRESS, OPTIONS, S } from './fixtures';
 import { deferred, fail, fakeDeps, SECRET, SIGNATURE } from './fakes';
 
-type Fake = ReturnType<typeof fakeDeps>;
-
-async function until(fake: Fake, status: FlowState['status']): Promise<FlowState> {
-  await vi.waitFor(() => expect(fake.state().status).toBe(status), { timeout: 2_000, interval: 2 });
-  return fake.state();
-}
-
-async function connected(fake = fakeDeps()) {
-  const runner = createFlowRunner(fake.deps);
-  await runner.start();
-  await until(fake, 'ready');
-  return { fake, runner };
-}
+import { connected, until } from './runner-steps';
 
 const noSecrets = (state: FlowState) => {
   const json = JSON.stringify(state);
