@@ -26,9 +26,14 @@ export default defineBackground(() => {
     },
   };
 
+  // vault: session key kept from content scripts, idle auto-lock, the popup's vault actions.
+  const vault = backgroundVault();
+  void restrictSessionAccess().catch(() => undefined);
+  startAutoLock(vault);
+
   // settings / badge: the poller, the toolbar badge and opt-in notifications.
   const toolbar = startToolbar({
-    vault: backgroundVault(),
+    vault,
     isWaitingForWallet: async () => isWaitingForWallet(await readFlowState()),
     triggers: [
       (listener) => storage.watch('local:vault', listener),
@@ -36,11 +41,6 @@ export default defineBackground(() => {
       (listener) => watchFlowState(listener),
     ],
   });
-
-  // vault: session key kept from content scripts, idle auto-lock, the popup's vault actions.
-  const vault = backgroundVault();
-  void restrictSessionAccess().catch(() => undefined);
-  startAutoLock(vault);
 
   // mint: the wallet-to-key flow (a step cut off by a worker restart ends here, never re-sent).
   const mintFlow = startMintFlow(toolbar);
