@@ -13,8 +13,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { HomeSnapshot } from '../../components/Home';
-import { badgeFor } from '../../lib/badge/badge';
-import type { BadgePrefs, BadgeState } from '../../lib/badge/schema';
 import type { VaultStatusView } from '../../lib/messaging/vault';
 import { PollEntrySchema, type PollEntry } from '../../lib/poller/entry';
 import { nextDueAt, periodMs } from '../../lib/poller/schedule';
@@ -80,19 +78,13 @@ export function cachedPopupOf(local: Record<string, unknown>, session: Record<st
   const flow = session.mintFlow;
   // lib/flow/storage.ts isWaitingForWallet: the wallet is being asked.
   const waitingForWallet = isRecord(flow) && (flow.status === 'connecting' || flow.status === 'awaiting-signature');
-  const { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes } = settings;
-  const prefs: BadgePrefs = { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes };
-  let state: BadgeState;
-  if (waitingForWallet) state = { kind: 'waiting-wallet' };
-  else if (!key) state = { kind: 'no-key' };
-  else state = { kind: 'key', key, poll: entry, prefs, now };
+  const { pollMinutes } = settings;
   const status: HomeSnapshot['status'] = {
     vault: 'unlocked',
     waitingForWallet,
     key,
     entry,
     nextPollAt: key ? nextDueAt(entry, periodMs(pollMinutes), now) : null,
-    badge: badgeFor(state),
     now,
   };
   return { vault, home: { status, keys: homeKeysOf(read.records), pollMinutes } };

@@ -1,9 +1,11 @@
 /**
  * Contracts for the toolbar state the popup shows: the last poll of the active key
- * (balances, when, any error), the badge and when the next poll is due. No secret.
+ * (balances, when, any error) and when the next poll is due. No secret. The badge
+ * itself is drawn by the background (lib/badge) and not sent: the popup shows the
+ * same data in full.
  */
 import * as z from 'zod/mini';
-import { BadgeSchema, KeyMetaSchema } from '../badge/schema';
+import { KeyMetaSchema } from '../badge/schema';
 import { POLL_OUTCOMES, PollEntrySchema } from '../poller/entry';
 import { contract } from './protocol';
 
@@ -14,7 +16,6 @@ export const StatusSchema = z.object({
   entry: z.nullable(PollEntrySchema),
   /** When the next request is due (ms since epoch), or null when none will be sent. */
   nextPollAt: z.nullable(z.number()),
-  badge: BadgeSchema,
   /** The background's clock when this was read, to tell the data's age. */
   now: z.number(),
 });

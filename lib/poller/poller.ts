@@ -53,7 +53,6 @@ export interface PollerStatus {
   key: KeyMeta | null;
   entry: PollEntry | null;
   nextPollAt: number | null;
-  badge: Badge;
   now: number;
 }
 
@@ -65,7 +64,7 @@ export function createPoller(deps: PollerDeps) {
     return run;
   };
 
-  async function snapshot(): Promise<{ status: PollerStatus; active: ActiveKey | null; prefs: BadgePrefs }> {
+  async function snapshot(): Promise<{ status: PollerStatus; badge: Badge; active: ActiveKey | null; prefs: BadgePrefs }> {
     const now = deps.now();
     const [vault, waitingForWallet, prefs] = await Promise.all([
       deps.getVaultState(),
@@ -80,15 +79,15 @@ export function createPoller(deps: PollerDeps) {
     else if (!active) state = { kind: 'no-key' };
     else state = { kind: 'key', key: active.meta, poll: entry, prefs, now };
     const nextPollAt = active ? nextDueAt(entry, periodMs(prefs.pollMinutes), now) : null;
-    const status = { vault, waitingForWallet, key: active?.meta ?? null, entry, nextPollAt, badge: badgeFor(state), now };
-    return { status, active, prefs };
+    const status = { vault, waitingForWallet, key: active?.meta ?? null, entry, nextPollAt, now };
+    return { status, badge: badgeFor(state), active, prefs };
   }
 
   async function show(): Promise<PollerStatus> {
-    const { status } = await snapshot();
+    const { status, badge } = await snapshot();
     if (status.nextPollAt === null) await deps.alarms.clear(POLL_ALARM);
     else await deps.alarms.create(POLL_ALARM, { when: Math.max(status.nextPollAt, status.now) });
-    await deps.setBadge(status.badge);
+    await deps.setBadge(badge);
     return status;
   }
 
@@ -135,7 +134,7 @@ export function createPoller(deps: PollerDeps) {
     pollNow: (): Promise<PollOutcome> => serial(() => run(true)),
     /** Redraws the badge and the alarm without any request (lock, unlock, settings change). */
     refresh: (): Promise<PollerStatus> => serial(show),
-    /** What the popup shows: cached result, badge, next poll time. No request. */
+    /** What the popup shows: cached result, its age, next poll time. No request. */
     status: async (): Promise<PollerStatus> => (await snapshot()).status,
     /** Drops the cached result of a key (deleted or replaced). */
     forget: (keyId: string): Promise<void> => serial(() => deps.cache.remove(keyId)),

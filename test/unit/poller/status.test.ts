@@ -22,7 +22,7 @@ describe('status contracts', () => {
     const send = wire(w);
     const refreshed = await call(send, statusContracts, 'status.refresh', {});
     expect(refreshed).toMatchObject({ outcome: 'polled', vault: 'unlocked', key: { id: KEY.id }, entry: { status: 'ok' } });
-    expect(refreshed.badge.text).toBe('$50');
+    expect(w.badges.at(-1)?.text).toBe('$50');
     expect((await call(send, statusContracts, 'status.refresh', {})).outcome).toBe('too-soon');
     await w.advance(MIN);
     const status = await call(send, statusContracts, 'status.get', {});

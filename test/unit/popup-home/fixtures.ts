@@ -39,7 +39,6 @@ export function status(overrides: Partial<Status> = {}): Status {
     key: { id: KEY_A.id, description: KEY_A.description, last6: KEY_A.last6 },
     entry: entry(),
     nextPollAt: NOW + 240_000,
-    badge: { text: '1.25', color: '#2f6f4e', title: 'Laptop' },
     now: NOW,
     ...overrides,
   };
