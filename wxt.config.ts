@@ -23,7 +23,18 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   imports: false,
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), zodWithoutEval] }),
+  vite: ({ command }) => {
+    // Every build ships production JSX, `--mode sandbox` included (it differs by one host
+    // only): with a mode other than production, Vite would compile development JSX and
+    // the Preact preset would add its debug hooks. `wxt dev` keeps both.
+    const dev = command === 'serve';
+    return {
+      oxc: { jsx: { development: dev } },
+      plugins: [preact({ devToolsEnabled: dev }), zodWithoutEval],
+      // Extension pages support <link rel="modulepreload">; no polyfill.
+      build: { modulePreload: { polyfill: false } },
+    };
+  },
   // `npm run zip` (scripts/zip.ts): store zips plus, for AMO, the sources a reviewer
   // rebuilds from. WXT already leaves out node_modules, dot-folders and .output.
   zip: {
