@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { popupOneFile } from './scripts/vite/popup-one-file';
 
 // One source tree, two browsers. `--mode sandbox` adds the local sandbox
 // (127.0.0.1, any port) to the hosts the extension may reach.
@@ -30,7 +31,7 @@ export default defineConfig({
     const dev = command === 'serve';
     return {
       oxc: { jsx: { development: dev } },
-      plugins: [preact({ devToolsEnabled: dev }), zodWithoutEval],
+      plugins: [preact({ devToolsEnabled: dev }), zodWithoutEval, popupOneFile()],
       // Extension pages support <link rel="modulepreload">; no polyfill.
       build: { modulePreload: { polyfill: false } },
     };

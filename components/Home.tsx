@@ -9,7 +9,6 @@ import { HomeError, homeErrorText } from './HomeError';
 import { HomeLoading } from './HomeLoading';
 import { HomeKeyView } from './HomeKeyView';
 import type { SwitchableKey } from './KeySwitcher';
-import './Home.css';
 
 /** A saved key as the home screen lists it (vault metadata, no secret). */
 export interface HomeKey extends SwitchableKey {

@@ -1,9 +1,13 @@
 /**
- * The popup's code, as one classic script (an unlisted script: WXT bundles it with its lazy
- * screens into the single file popup-app.js), so opening the popup fetches one script and
- * no chunks. entrypoints/popup/index.html loads it; the styles are inlined in that page.
+ * The popup's code as ONE classic script: WXT builds an unlisted script as a single file,
+ * its lazy screens inlined (evaluated on first use), so opening the popup fetches
+ * popup.html and popup-app.js and nothing else (the styles are inlined in the page by
+ * scripts/vite/popup-one-file.ts).
  */
+// First: the storage read of the first paint starts before the rest is evaluated.
+import { firstRead } from './popup/first-read';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Home } from '../components/Home';
 import { VaultApp } from '../components/VaultApp';
@@ -27,10 +31,10 @@ function mount(cached: CachedPopup | null) {
     />,
     document.getElementById('app')!,
   );
-  // The message layer the background's answers need, fetched while the first paint shows.
+  // The message layer the background's answers need, evaluated while the first paint shows.
   loadRemote().catch(() => undefined);
 }
 
 export default defineUnlistedScript(() => {
-  readCachedPopup().then(mount, () => mount(null));
+  readCachedPopup(browser.storage, Date.now, firstRead).then(mount, () => mount(null));
 });

@@ -20,7 +20,7 @@ import { metaOf, pickActive } from '../../lib/poller/vault-source';
 import { parseStoredSettings } from '../../lib/settings/validate';
 import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
 import { homeKeysOf } from './home-api';
-import { readStored, takeEarlyRead, type StorageAreas, type StoredValues } from './stored-read';
+import { readStored, type StorageAreas, type StoredValues } from './stored-read';
 
 export type UnlockedVaultView = Extract<VaultStatusView, { state: 'unlocked' }>;
 
@@ -91,14 +91,14 @@ export function cachedPopupOf(local: Record<string, unknown>, session: Record<st
 }
 
 /**
- * Reads the stored state the first paint needs (stored-read.ts): the read the prefetch
- * script started when there is one, else one storage.local.get and one storage.session.get.
+ * The stored state the first paint needs (stored-read.ts), from the read already started
+ * (first-read.ts) when there is one, else one storage.local.get and one storage.session.get.
  */
 export async function readCachedPopup(
   areas: StorageAreas = browser.storage,
   now: () => number = Date.now,
-  early: Promise<StoredValues> | undefined = takeEarlyRead(),
+  started?: Promise<StoredValues>,
 ): Promise<CachedPopup | null> {
-  const [local, session] = await (early ?? readStored(areas));
+  const [local, session] = await (started ?? readStored(areas));
   return cachedPopupOf(local, session, now());
 }

@@ -2,11 +2,13 @@
  * The built manifests, for Chrome and Firefox, production and `--mode sandbox`:
  * exactly the permissions the extension needs, Firefox's gecko settings, and no
  * content script or web-accessible file for pages the extension has no business on.
+ * Also the built popup page: one script file, styles inline, no viem, under 40 KB gzip.
  * beforeAll builds all four with WXT into a temporary folder (see build-manifests.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -90,6 +92,19 @@ describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
     for (const file of Object.values(BRIDGE_SCRIPT_FILES)) {
       expect(existsSync(path.join(variantDir(outDir, browser, mode), file)), file).toBe(true);
     }
+  });
+
+  it('opens the popup with one script file and its styles inline, without viem, under 40 KB gzip', async () => {
+    const dir = variantDir(outDir, browser, mode);
+    const html = await readFile(path.join(dir, 'popup.html'), 'utf8');
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/popup-app.js" >']);
+    expect(html).not.toMatch(/<link\b[^>]*rel="(stylesheet|modulepreload)"/);
+    expect(html).toMatch(/<style>[^<]*--accent[^<]*<\/style>/);
+    const js = await readFile(path.join(dir, 'popup-app.js'));
+    expect(js.toString('utf8')).not.toContain('viem@');
+    // The same marker is in the background, so its absence above means something.
+    expect((await readFile(path.join(dir, 'background.js'), 'utf8'))).toContain('viem@');
+    expect(gzipSync(js, { level: 9 }).length).toBeLessThan(40_000);
   });
 
   if (browser === 'chrome') {

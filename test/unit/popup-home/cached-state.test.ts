@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCachedPopup } from '../../../entrypoints/popup/cached-state';
-import { startEarlyRead, takeEarlyRead } from '../../../entrypoints/popup/stored-read';
+import { readStored } from '../../../entrypoints/popup/stored-read';
 import { storagePollCache } from '../../../lib/poller/cache';
 import { createPoller } from '../../../lib/poller/poller';
 import { vaultKeySource } from '../../../lib/poller/vault-source';
@@ -162,40 +162,29 @@ describe('readCachedPopup', () => {
     expect((await vault.status()).state).toBe('locked');
   });
 
-  it('takes the read the prefetch script started, once, and reads storage itself without one', async () => {
+  it('takes a read already started, and reads exactly these items itself without one', async () => {
     const { vault } = background();
     await vault.setup(PASS, PASS);
     await vault.saveKey(META, fakeSecret());
     const expected = await vault.status();
-    const holder = {};
     const get = { local: vi.spyOn(fakeBrowser.storage.local, 'get'), session: vi.spyOn(fakeBrowser.storage.session, 'get') };
-    startEarlyRead(fakeBrowser.storage, holder);
+    const started = readStored(fakeBrowser.storage);
     expect(get.local).toHaveBeenCalledTimes(1);
     expect(get.session).toHaveBeenCalledTimes(1);
     expect(get.local.mock.calls[0]![0]).toEqual(['vault', 'vault$', 'settings', 'pollCache']);
     expect(get.session.mock.calls[0]![0]).toEqual(['vaultSession', 'mintFlow']);
 
-    const early = takeEarlyRead(holder);
-    expect(early).toBeDefined();
-    expect(takeEarlyRead(holder)).toBeUndefined(); // the window keeps no copy
-    const cached = await readCachedPopup(fakeBrowser.storage, clock, early);
+    const cached = await readCachedPopup(fakeBrowser.storage, clock, started);
     expect(cached?.vault).toEqual(expected);
-    expect(get.local).toHaveBeenCalledTimes(1);
+    expect(get.local).toHaveBeenCalledTimes(1); // the started read, not a second one
 
-    await readCachedPopup(fakeBrowser.storage, clock, takeEarlyRead(holder));
+    expect((await readCachedPopup(fakeBrowser.storage, clock))?.vault).toEqual(expected);
     expect(get.local).toHaveBeenCalledTimes(2);
     expect(get.session).toHaveBeenCalledTimes(2);
-    // A prefetch script that runs after the popup has read reads nothing and leaves nothing behind.
-    startEarlyRead(fakeBrowser.storage, holder);
-    expect(get.local).toHaveBeenCalledTimes(2);
-    expect(Object.values(holder).every((v) => v === null)).toBe(true);
   });
 
-  it('turns a failed early read into a rejection for the popup to handle, not an unhandled one', async () => {
-    const holder = {};
+  it('turns a failed started read into a rejection for the popup to handle', async () => {
     const failing = { local: { get: async () => { throw new Error('storage unavailable'); } }, session: fakeBrowser.storage.session };
-    startEarlyRead(failing, holder);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await expect(readCachedPopup(failing, clock, takeEarlyRead(holder))).rejects.toThrow('storage unavailable');
+    await expect(readCachedPopup(failing, clock, readStored(failing))).rejects.toThrow('storage unavailable');
   });
 });
