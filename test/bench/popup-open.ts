@@ -7,6 +7,10 @@
 // - popup.html: navigation start -> the home screen's balance card holds the cached balance
 //   (a MutationObserver installed before any page script records performance.now());
 // - blank.html: an empty page added to the loaded copy only: navigation start -> load event end.
+// Two more pages, also added to the copy only, show what any page showing the balance pays:
+// - script.html: one script file that writes the balance as text (no storage read);
+// - floor.html: one script file that reads the popup's storage items, then writes the balance.
+// Both: navigation start -> the balance in the DOM, seen by the same observer as the popup's.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,8 +29,15 @@ const PASSPHRASE = 'copper-meadow-84-kettle';
 const MARKER = '[data-testid="balance-summary"]';
 const BLANK_HTML = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="UTF-8"><title>blank</title></head><body></body></html>\n';
 
-type Kind = 'popup' | 'blank';
-/** inPage: to the marker (popup) or load end (blank); load: load event end; wall: as Playwright saw it. */
+const SCRIPT_PAGE = (src: string) => `<!DOCTYPE html>\n<html lang="en"><head><meta charset="UTF-8"><title>${src}</title></head><body><div id="app"></div><script src="/${src}.js"></script></body></html>\n`;
+const WRITE = (text: string) => `const p=document.createElement('p');p.dataset.testid='balance-summary';p.textContent=${JSON.stringify(text)};document.getElementById('app').append(p);`;
+/** Reads what entrypoints/popup/stored-read.ts reads, then writes. */
+const READ_THEN_WRITE = (text: string) =>
+  `Promise.all([chrome.storage.local.get(['vault','vault$','settings','pollCache']),chrome.storage.session.get(['vaultSession','mintFlow'])]).then(()=>{${WRITE(text)}});`;
+const BALANCE = '42.5 DIEM';
+
+type Kind = 'popup' | 'blank' | 'script' | 'floor';
+/** inPage: to the marker (popup, script, floor) or load end (blank); load: load event end; wall: as Playwright saw it. */
 interface Open { inPage: number; load: number; wall: number }
 interface BenchWindow { __benchMarkerAt?: number }
 
@@ -88,10 +99,10 @@ async function setUp(h: ChromiumHarness, sandbox: Sandbox, secret: string): Prom
   await popup.getByRole('button', { name: 'Check and save' }).click();
   await popup.getByText(`…${secret.slice(-6)}`).first().waitFor();
   await popup.getByRole('button', { name: 'Balance' }).click();
-  const card = popup.locator(MARKER).filter({ hasText: '42.5 DIEM' });
+  const card = popup.locator(MARKER).filter({ hasText: BALANCE });
   await card.waitFor({ timeout: 30_000 });
   await popup.close();
-  return '42.5 DIEM';
+  return BALANCE;
 }
 
 async function openOnce(h: ChromiumHarness, kind: Kind): Promise<Open> {
@@ -99,8 +110,8 @@ async function openOnce(h: ChromiumHarness, kind: Kind): Promise<Open> {
   try {
     await page.setViewportSize(POPUP_VIEWPORT);
     const t0 = performance.now();
-    if (kind === 'popup') {
-      await page.goto(h.url('popup.html'), { waitUntil: 'commit' });
+    if (kind !== 'blank') {
+      await page.goto(h.url(`${kind}.html`), { waitUntil: 'commit' });
       await page.waitForFunction(() => (window as unknown as BenchWindow).__benchMarkerAt !== undefined, undefined, { timeout: 15_000 });
     } else {
       await page.goto(h.url('blank.html'), { waitUntil: 'load' });
@@ -109,7 +120,7 @@ async function openOnce(h: ChromiumHarness, kind: Kind): Promise<Open> {
     await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
     const [inPage, load] = await page.evaluate((k) => {
       const loadEnd = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
-      return [k === 'popup' ? (window as unknown as BenchWindow).__benchMarkerAt! : loadEnd, loadEnd];
+      return [k !== 'blank' ? (window as unknown as BenchWindow).__benchMarkerAt! : loadEnd, loadEnd];
     }, kind);
     return { inPage, load, wall };
   } finally {
@@ -134,6 +145,10 @@ export async function bench(): Promise<Record<string, number | string>> {
   let h: ChromiumHarness | undefined;
   try {
     writeFileSync(path.join(copy.extensionDir, 'blank.html'), BLANK_HTML);
+    for (const [name, js] of [['script', WRITE(BALANCE)], ['floor', READ_THEN_WRITE(BALANCE)]] as const) {
+      writeFileSync(path.join(copy.extensionDir, `${name}.html`), SCRIPT_PAGE(name));
+      writeFileSync(path.join(copy.extensionDir, `${name}.js`), js);
+    }
     const secret = await mintSandboxKey(sandbox.apiUrl, sandbox.wallets.staked.privateKey!, 'bench popup');
     const balance = await fetch(`${sandbox.origin}/__sandbox/accounts/${sandbox.wallets.staked.address}/balance`, {
       method: 'POST',
@@ -145,10 +160,11 @@ export async function bench(): Promise<Record<string, number | string>> {
     const expected = await setUp(h, sandbox, secret);
     await installMarkerWatch(h.context, expected);
 
-    const times: Record<Kind, Open[]> = { popup: [], blank: [] };
+    const times: Record<Kind, Open[]> = { popup: [], blank: [], script: [], floor: [] };
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      // Alternate which goes first, so neither always follows the other.
-      const order: Kind[] = i % 2 === 0 ? ['popup', 'blank'] : ['blank', 'popup'];
+      // Alternate the order, so no page always follows the same one.
+      const kinds: Kind[] = ['popup', 'blank', 'script', 'floor'];
+      const order = i % 2 === 0 ? kinds : kinds.reverse();
       for (const kind of order) {
         const open = await openOnce(h, kind);
         if (i >= WARMUP) times[kind].push(open);
@@ -161,7 +177,12 @@ export async function bench(): Promise<Record<string, number | string>> {
     console.log(`Chromium ${h.context.browser()?.version() ?? ''}, .output/chrome-mv3-sandbox (${build}), ${RUNS} opens each, interleaved, after ${WARMUP} warm-up pairs; worker running`);
     console.log(`popup.html, navigation start -> cached balance in the DOM: median ${round(popupMed)} ms, p90 ${round(p90(stat('popup', 'inPage')))} ms`);
     console.log(`blank.html, navigation start -> load event end:           median ${round(blankMed)} ms, p90 ${round(p90(stat('blank', 'inPage')))} ms`);
+    const scriptMed = median(stat('script', 'inPage'));
+    const floorMed = median(stat('floor', 'inPage'));
+    console.log(`script.html, one script file writes the balance:        median ${round(scriptMed)} ms (${round(scriptMed / blankMed)}x blank)`);
+    console.log(`floor.html, one script file reads storage, then writes:  median ${round(floorMed)} ms (${round(floorMed / blankMed)}x blank)`);
     console.log(`popup / blank (medians): ${ratio}x, target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    console.log(`popup / floor (medians): ${round(popupMed / floorMed)}x: what the popup adds over the least any page showing stored data does`);
     console.log(`popup.html load event end (its scripts ran; the balance waits on the worker's answers): median ${round(median(stat('popup', 'load')))} ms`);
     console.log(`as seen from Playwright (goto start -> seen, incl. protocol round trips): popup ${round(median(stat('popup', 'wall')))} ms, blank ${round(median(stat('blank', 'wall')))} ms`);
     return {
@@ -173,6 +194,10 @@ export async function bench(): Promise<Record<string, number | string>> {
       blank_p90_ms: round(p90(stat('blank', 'inPage'))),
       ratio,
       target_ratio: TARGET_RATIO,
+      script_page_median_ms: round(scriptMed),
+      floor_median_ms: round(floorMed),
+      floor_ratio: Math.round((floorMed / blankMed) * 100) / 100,
+      popup_over_floor: Math.round((popupMed / floorMed) * 100) / 100,
       popup_load_median_ms: round(median(stat('popup', 'load'))),
       popup_wall_median_ms: round(median(stat('popup', 'wall'))),
       blank_wall_median_ms: round(median(stat('blank', 'wall'))),

@@ -42,12 +42,22 @@ function directDeps(dir: string, file: string): string[] {
   return refs.filter((r) => !/^[a-z]+:/i.test(r)).map((r) => rel(file, r.split(/[?#]/)[0]!));
 }
 
-function closure(dir: string, roots: string[]): string[] {
+/** Files a module may load later: `import("./x.js")` and the chunk lists Vite keeps for them. */
+function lazyDeps(dir: string, file: string): string[] {
+  if (!file.endsWith('.js')) return [];
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const refs = [...text.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)].map((m) => rel(file, m[1]!));
+  for (const m of text.matchAll(/["'](chunks\/[^"']+\.js)["']/g)) refs.push(m[1]!);
+  return refs;
+}
+
+function closure(dir: string, roots: string[], withLazy = false): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file) || !existsSync(path.join(dir, file))) return;
     seen.add(file);
     directDeps(dir, file).forEach(visit);
+    if (withLazy) lazyDeps(dir, file).forEach(visit);
   };
   roots.forEach(visit);
   return [...seen];
@@ -79,7 +89,13 @@ export function entrySizes(browser: string, dir: string): EntrySize[] {
     const present = roots.filter((r): r is string => typeof r === 'string');
     if (present.length > 0) out.push(measure(browser, entry, dir, closure(dir, present)));
   };
-  add('popup', [manifest.action?.default_popup ?? manifest.browser_action?.default_popup]);
+  const popupPage = manifest.action?.default_popup ?? manifest.browser_action?.default_popup;
+  add('popup', [popupPage]);
+  if (popupPage) {
+    // The issue's budget: every script the popup can ever run, lazy screens included.
+    const js = closure(dir, [popupPage], true).filter((f) => f.endsWith('.js'));
+    out.push(measure(browser, 'popup JS, all', dir, js));
+  }
   add('options', [manifest.options_ui?.page ?? manifest.options_page]);
   add('background', [manifest.background?.service_worker, ...(manifest.background?.scripts ?? []), manifest.background?.page]);
   // Content scripts: the manifest's, plus those WXT emits for runtime registration.
@@ -108,6 +124,9 @@ function build(args: readonly string[]): void {
   }
 }
 
+/** Issue 5: the popup's JavaScript stays under 40 KB gzip (read as 40,000 bytes, the stricter reading). */
+const POPUP_JS_BUDGET = 40_000;
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 export async function bench(): Promise<Record<string, number | string>> {
@@ -124,9 +143,12 @@ export async function bench(): Promise<Record<string, number | string>> {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   table.forEach((row) => console.log(line(row)));
 
+  for (const r of rows.filter((row) => row.entry === 'popup JS, all')) {
+    console.log(`${r.browser}: the popup's JavaScript, everything it can load: ${r.gzip} B gzip (${r.files.join(', ')}), budget < ${POPUP_JS_BUDGET} B: ${r.gzip < POPUP_JS_BUDGET ? 'met' : 'NOT met'}`);
+  }
   const figures: Record<string, number> = {};
   for (const r of rows) {
-    const key = `${r.browser}.${r.entry.replace(/ \(every file\)$/, '')}`;
+    const key = `${r.browser}.${r.entry.replace(/ \(every file\)$/, '').replace(/[ ,]+/g, '_')}`;
     figures[`${key}.gzip_bytes`] = r.gzip;
   }
   return figures;
