@@ -44,6 +44,9 @@ describe('Firefox ESR loads the built sandbox extension', () => {
         mv: browser.runtime.getManifest().manifest_version,
         hosts: browser.runtime.getManifest().host_permissions ?? [],
         width: innerWidth,
+        // The page's styles are inline (scripts/vite/popup-one-file.ts): applied under Firefox's CSP?
+        accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+        fontSize: getComputedStyle(document.documentElement).fontSize,
       };
     });
     expect(seen.href).toBe(h.url('popup.html'));
@@ -53,6 +56,8 @@ describe('Firefox ESR loads the built sandbox extension', () => {
     expect(seen.mv).toBe(3);
     expect(seen.hosts).toContain('http://127.0.0.1/*');
     expect(seen.width).toBe(380);
+    expect(seen.accent).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(seen.fontSize).toBe('14px');
     expect(await pageErrorsOf(popup)).toEqual([]);
     await screenshot(popup, 'firefox-popup');
     // The recorder does catch an uncaught error, so the check above can fail.

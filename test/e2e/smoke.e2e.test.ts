@@ -47,6 +47,13 @@ describe('Chromium loads the built sandbox extension', () => {
     await popup.locator('#app > *').first().waitFor({ state: 'visible' });
     expect(await popup.locator('#app').innerText()).not.toBe('');
     expect(popup.viewportSize()).toEqual({ width: 380, height: 600 });
+    // The page's styles are inline (scripts/vite/popup-one-file.ts) and apply under the extension's CSP.
+    const style = await popup.evaluate(() => ({
+      accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+      fontSize: getComputedStyle(document.documentElement).fontSize,
+    }));
+    expect(style.accent).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(style.fontSize).toBe('14px');
     expect(await pageErrorsOf(popup)).toEqual([]);
     await screenshot(popup, 'chromium-popup');
     // The recorder does catch an uncaught error, so the check above can fail.
