@@ -64,7 +64,7 @@ export function createPoller(deps: PollerDeps) {
     return run;
   };
 
-  async function snapshot(): Promise<{ status: PollerStatus; badge: Badge; active: ActiveKey | null; prefs: BadgePrefs }> {
+  async function snapshot(): Promise<{ status: PollerStatus; badgeState: BadgeState; active: ActiveKey | null; prefs: BadgePrefs }> {
     const now = deps.now();
     const [vault, waitingForWallet, prefs] = await Promise.all([
       deps.getVaultState(),
@@ -73,21 +73,21 @@ export function createPoller(deps: PollerDeps) {
     ]);
     const active = vault === 'unlocked' ? await deps.getActiveKey() : null;
     const entry = active ? await deps.cache.get(active.id) : null;
-    let state: BadgeState;
-    if (waitingForWallet) state = { kind: 'waiting-wallet' };
-    else if (vault === 'locked') state = { kind: 'locked' };
-    else if (!active) state = { kind: 'no-key' };
-    else state = { kind: 'key', key: active.meta, poll: entry, prefs, now };
+    let badgeState: BadgeState;
+    if (waitingForWallet) badgeState = { kind: 'waiting-wallet' };
+    else if (vault === 'locked') badgeState = { kind: 'locked' };
+    else if (!active) badgeState = { kind: 'no-key' };
+    else badgeState = { kind: 'key', key: active.meta, poll: entry, prefs, now };
     const nextPollAt = active ? nextDueAt(entry, periodMs(prefs.pollMinutes), now) : null;
     const status = { vault, waitingForWallet, key: active?.meta ?? null, entry, nextPollAt, now };
-    return { status, badge: badgeFor(state), active, prefs };
+    return { status, badgeState, active, prefs };
   }
 
   async function show(): Promise<PollerStatus> {
-    const { status, badge } = await snapshot();
+    const { status, badgeState } = await snapshot();
     if (status.nextPollAt === null) await deps.alarms.clear(POLL_ALARM);
     else await deps.alarms.create(POLL_ALARM, { when: Math.max(status.nextPollAt, status.now) });
-    await deps.setBadge(badge);
+    await deps.setBadge(badgeFor(badgeState));
     return status;
   }
 
