@@ -5,21 +5,12 @@
  * it belongs: a record's id, or the vault's id, plus the envelope version, so a
  * moved or edited ciphertext fails to open.
  */
-import * as z from 'zod/mini';
 import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from './encoding';
+import { ENVELOPE_VERSION, type Sealed } from './sealed';
 
-export const ENVELOPE_VERSION = 1;
+export { ENVELOPE_VERSION, SealedSchema, type Sealed } from './sealed';
 export const DATA_KEY_BYTES = 32;
 export const IV_BYTES = 12;
-
-const base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/), z.maxLength(20_000));
-
-export const SealedSchema = z.strictObject({
-  v: z.literal(ENVELOPE_VERSION),
-  iv: base64,
-  ct: base64,
-});
-export type Sealed = z.infer<typeof SealedSchema>;
 
 export const recordAad = (recordId: string, v = ENVELOPE_VERSION) => utf8(`venice-key-wallet/record/v${v}/${recordId}`);
 export const wrapAad = (vaultId: string, v = ENVELOPE_VERSION) => utf8(`venice-key-wallet/vault/v${v}/${vaultId}`);

@@ -1,6 +1,6 @@
-/** The plaintext metadata of one saved key. The secret itself is stored only sealed (see envelope.ts). */
+/** The plaintext metadata of one saved key. The secret itself is stored only sealed (sealed.ts, envelope.ts). */
 import * as z from 'zod/mini';
-import { SealedSchema } from './envelope';
+import { SealedSchema } from './sealed';
 
 export const KeyTypeSchema = z.enum(['INFERENCE', 'ADMIN']);
 export type KeyType = z.infer<typeof KeyTypeSchema>;
