@@ -10,6 +10,9 @@ import { HomeLoading } from './HomeLoading';
 import { HomeKeyView } from './HomeKeyView';
 import type { SwitchableKey } from './KeySwitcher';
 
+// Its styles, components/Home.css, are inlined in the popup's page with the popup's own
+// (entrypoints/popup/style.css imports them).
+
 /** A saved key as the home screen lists it (vault metadata, no secret). */
 export interface HomeKey extends SwitchableKey {
   /** The expiry the key was saved with; null = never. */

@@ -8,8 +8,8 @@ import { VaultError } from './VaultError';
 import { lazyScreen } from './VaultLazy';
 import { VaultUnlock } from './VaultUnlock';
 
-// Used once or rarely, or not on the home screen the popup opens on: loaded on demand,
-// so opening the popup stays light.
+// Used once or rarely, or not on the home screen the popup opens on: evaluated on first
+// use (lazyScreen), so opening the popup stays light.
 const VaultKeys = lazyScreen(() => import('./VaultKeys').then((m) => m.VaultKeys));
 const VaultSetup = lazyScreen(() => import('./VaultSetup').then((m) => m.VaultSetup));
 const KeyImport = lazyScreen(() => import('./KeyImport').then((m) => m.KeyImport));

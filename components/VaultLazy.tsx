@@ -4,8 +4,9 @@ import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 
 /**
- * A screen loaded on first use (a separate chunk), so the popup's common path
- * (unlock, keys) does not carry the set-up, import and settings code.
+ * A screen whose code is evaluated on first use (in the popup's one script, popup-app.js,
+ * an inlined dynamic import), so opening the popup does not evaluate the set-up, import
+ * and settings code.
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;

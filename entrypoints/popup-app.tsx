@@ -4,7 +4,8 @@
  * popup.html and popup-app.js and nothing else (the styles are inlined in the page by
  * scripts/vite/popup-one-file.ts).
  */
-// First: the storage read of the first paint starts before the rest is evaluated.
+// Keep this import FIRST: the first paint's storage read starts before the rest is
+// evaluated (test/unit/popup-home/popup-app-order.test.ts checks it).
 import { firstRead } from './popup/first-read';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -16,7 +17,6 @@ import { sendToBackground } from '../lib/messaging/runtime';
 import { createVaultApi } from './popup/api';
 import { readCachedPopup, type CachedPopup } from './popup/cached-state';
 import { createHomeApi } from './popup/home-api';
-import { loadRemote } from './popup/request';
 
 /** First paint from the stored state when the vault is unlocked; the background's answers follow. */
 function mount(cached: CachedPopup | null) {
@@ -31,8 +31,7 @@ function mount(cached: CachedPopup | null) {
     />,
     document.getElementById('app')!,
   );
-  // The message layer the background's answers need, evaluated while the first paint shows.
-  loadRemote().catch(() => undefined);
+  // The message layer (popup/remote.ts) is evaluated by the first request, sent after this paint.
 }
 
 export default defineUnlistedScript(() => {

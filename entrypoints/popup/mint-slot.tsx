@@ -1,6 +1,6 @@
 /**
- * The mint panel as the home screen's slot, with its own flow api. Loaded on demand
- * (a separate chunk), so the popup's first paint does not carry the mint flow's code.
+ * The mint panel as the home screen's slot, with its own flow api. Evaluated on
+ * first use (an inlined dynamic import), so the popup's first paint does not run the mint flow's code.
  */
 import { MintPanel } from '../../components/MintPanel';
 import { createFlowApi } from '../../lib/flow/client';

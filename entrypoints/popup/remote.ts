@@ -1,7 +1,7 @@
 /**
  * The message layer the popup's apis call through: the typed contracts and their zod
- * checks. Loaded on demand (a separate chunk), right after the first paint, so opening
- * the popup does not wait for it: the first paint comes from storage (cached-state.ts).
+ * checks. Evaluated on first use (an inlined dynamic import), by the first request the
+ * popup sends after its first paint: the first paint comes from storage (cached-state.ts).
  */
 import { call, type Send } from '../../lib/messaging/call';
 import type { InputOf, OutputOf } from '../../lib/messaging/protocol';

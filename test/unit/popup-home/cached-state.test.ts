@@ -183,8 +183,9 @@ describe('readCachedPopup', () => {
     expect(get.session).toHaveBeenCalledTimes(2);
   });
 
-  it('turns a failed started read into a rejection for the popup to handle', async () => {
+  it('turns a failed started read into a rejection for the popup to handle, without reading again', async () => {
     const failing = { local: { get: async () => { throw new Error('storage unavailable'); } }, session: fakeBrowser.storage.session };
-    await expect(readCachedPopup(failing, clock, readStored(failing))).rejects.toThrow('storage unavailable');
+    // Working storage as the areas: only the started read can fail here.
+    await expect(readCachedPopup(fakeBrowser.storage, clock, readStored(failing))).rejects.toThrow('storage unavailable');
   });
 });
