@@ -125,7 +125,7 @@ function build(args: readonly string[]): void {
 }
 
 /** Issue 5: the popup's JavaScript stays under 40 KB gzip (read as 40,000 bytes, the stricter reading). */
-const POPUP_JS_BUDGET = 40_000;
+export const POPUP_JS_BUDGET = 40_000;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
