@@ -174,7 +174,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     const popupMed = median(stat('popup', 'inPage'));
     const blankMed = median(stat('blank', 'inPage'));
     const ratio = Math.round((popupMed / blankMed) * 100) / 100;
-    console.log(`Chromium ${h.context.browser()?.version() ?? ''}, .output/chrome-mv3-sandbox (${build}), ${RUNS} opens each, interleaved, after ${WARMUP} warm-up pairs; worker running`);
+    console.log(`Chromium ${h.context.browser()?.version() ?? ''}, .output/chrome-mv3-sandbox (${build}), ${RUNS} opens each, interleaved, after ${WARMUP} warm-up rounds; worker running`);
     console.log(`popup.html, navigation start -> cached balance in the DOM: median ${round(popupMed)} ms, p90 ${round(p90(stat('popup', 'inPage')))} ms`);
     console.log(`blank.html, navigation start -> load event end:           median ${round(blankMed)} ms, p90 ${round(p90(stat('blank', 'inPage')))} ms`);
     const scriptMed = median(stat('script', 'inPage'));
