@@ -11,57 +11,31 @@
 // - script.html: one script file that writes the balance as text (no storage read);
 // - floor.html: one script file that reads the popup's storage items, then writes the balance.
 // Both: navigation start -> the balance in the DOM, seen by the same observer as the popup's.
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from '../e2e/harness/chromium';
-import { sandboxBuildIsStale } from '../e2e/harness/global-setup';
-import { CHROME_SANDBOX_DIR, POPUP_VIEWPORT, ROOT } from '../e2e/harness/paths';
+import { CHROME_SANDBOX_DIR, POPUP_VIEWPORT } from '../e2e/harness/paths';
 import { snapshotExtension } from '../e2e/harness/snapshot';
-import { startSandbox, type Sandbox } from '../sandbox/index';
-import { mintSandboxKey } from './polling';
+import { startSandbox } from '../sandbox/index';
+import { BALANCE, BLANK_HTML, ensureBuild, MARKER, median, p90, round, setUp, stagedKey } from './popup-setup';
 
 const RUNS = 20;
 const WARMUP = 2;
 const TARGET_RATIO = 1.5;
-const PASSPHRASE = 'copper-meadow-84-kettle';
-const MARKER = '[data-testid="balance-summary"]';
-const BLANK_HTML = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="UTF-8"><title>blank</title></head><body></body></html>\n';
 
 const SCRIPT_PAGE = (src: string) => `<!DOCTYPE html>\n<html lang="en"><head><meta charset="UTF-8"><title>${src}</title></head><body><div id="app"></div><script src="/${src}.js"></script></body></html>\n`;
 const WRITE = (text: string) => `const p=document.createElement('p');p.dataset.testid='balance-summary';p.textContent=${JSON.stringify(text)};document.getElementById('app').append(p);`;
 /** Reads what entrypoints/popup/stored-read.ts reads, then writes. */
 const READ_THEN_WRITE = (text: string) =>
   `Promise.all([chrome.storage.local.get(['vault','vault$','settings','pollCache']),chrome.storage.session.get(['vaultSession','mintFlow'])]).then(()=>{${WRITE(text)}});`;
-const BALANCE = '42.5 DIEM';
 
 type Kind = 'popup' | 'blank' | 'script' | 'floor';
 /** inPage: to the marker (popup, script, floor) or load end (blank); load: load event end; wall: as Playwright saw it. */
 interface Open { inPage: number; load: number; wall: number }
 interface BenchWindow { __benchMarkerAt?: number }
 
-/** Waits while another build in this shared checkout has the folder but no manifest yet. */
-async function waitForOtherBuild(): Promise<void> {
-  for (let waited = 0; waited < 120_000; waited += 1_000) {
-    if (!existsSync(CHROME_SANDBOX_DIR) || existsSync(path.join(CHROME_SANDBOX_DIR, 'manifest.json'))) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
 
-/** Builds the Chrome sandbox extension when it is missing or older than the sources. */
-async function ensureBuild(): Promise<string> {
-  await waitForOtherBuild();
-  const reason = sandboxBuildIsStale();
-  const chromeReason = reason?.startsWith(path.relative(ROOT, CHROME_SANDBOX_DIR)) ? reason : undefined;
-  if (!chromeReason && existsSync(path.join(CHROME_SANDBOX_DIR, 'manifest.json'))) return 'existing build';
-  const res = spawnSync('npx', ['--no', '--', 'wxt', 'build', '--mode', 'sandbox'], { cwd: ROOT, encoding: 'utf8' });
-  if (res.status !== 0) {
-    process.stderr.write(res.stdout + res.stderr);
-    throw new Error(`wxt build --mode sandbox failed (${res.status ?? res.signal})`);
-  }
-  return `rebuilt (${chromeReason ?? 'missing'})`;
-}
 
 /** Runs before any script of every page: records when the balance card first holds `expected`. */
 async function installMarkerWatch(context: BrowserContext, expected: string): Promise<void> {
@@ -81,29 +55,6 @@ async function installMarkerWatch(context: BrowserContext, expected: string): Pr
   );
 }
 
-/** As a person: the sandbox as the API (options page), a vault, a key imported, its balance on the home screen. */
-async function setUp(h: ChromiumHarness, sandbox: Sandbox, secret: string): Promise<string> {
-  const options = await h.openExtensionPage('options.html');
-  await options.getByLabel('Venice API address').fill(sandbox.apiUrl);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Settings saved.').waitFor();
-  await options.close();
-
-  const popup = await h.openPopup();
-  await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await popup.getByLabel('Type it again').fill(PASSPHRASE);
-  await popup.getByRole('button', { name: 'Create the vault' }).click();
-  await popup.getByRole('button', { name: 'Import a key' }).click();
-  await popup.getByLabel('API key').fill(secret);
-  await popup.getByLabel('Description (optional)').fill('bench');
-  await popup.getByRole('button', { name: 'Check and save' }).click();
-  await popup.getByText(`…${secret.slice(-6)}`).first().waitFor();
-  await popup.getByRole('button', { name: 'Balance' }).click();
-  const card = popup.locator(MARKER).filter({ hasText: BALANCE });
-  await card.waitFor({ timeout: 30_000 });
-  await popup.close();
-  return BALANCE;
-}
 
 async function openOnce(h: ChromiumHarness, kind: Kind): Promise<Open> {
   const page = await h.context.newPage();
@@ -128,14 +79,6 @@ async function openOnce(h: ChromiumHarness, kind: Kind): Promise<Open> {
   }
 }
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => {
-  const s = sorted(xs);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const p90 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.9) - 1]!;
-const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function bench(): Promise<Record<string, number | string>> {
   const build = await ensureBuild();
@@ -149,13 +92,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       writeFileSync(path.join(copy.extensionDir, `${name}.html`), SCRIPT_PAGE(name));
       writeFileSync(path.join(copy.extensionDir, `${name}.js`), js);
     }
-    const secret = await mintSandboxKey(sandbox.apiUrl, sandbox.wallets.staked.privateKey!, 'bench popup');
-    const balance = await fetch(`${sandbox.origin}/__sandbox/accounts/${sandbox.wallets.staked.address}/balance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ diem: 42.5, usd: 7, bundled: 0 }),
-    });
-    if (!balance.ok) throw new Error(`setting the sandbox balance answered ${balance.status}`);
+    const secret = await stagedKey(sandbox);
     h = await launchChromium({ extensionDir: copy.extensionDir });
     const expected = await setUp(h, sandbox, secret);
     await installMarkerWatch(h.context, expected);
