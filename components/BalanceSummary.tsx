@@ -58,7 +58,8 @@ export function BalanceSummary({ limits, expiresAt, now }: BalanceSummaryProps) 
           return (
             <div key={unit} class="balance">
               <dt>{label()}</dt>
-              <dd class={value === undefined ? 'missing' : undefined}>
+              {/* elementtiming: when the balance is painted (npm run bench -- popup_toolbar). */}
+              <dd class={value === undefined ? 'missing' : undefined} elementtiming="balance">
                 {value === undefined ? i18n.t('home.balance.missing') : formatAmount(unit, value)}
               </dd>
             </div>

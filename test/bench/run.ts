@@ -14,6 +14,7 @@ const SECTIONS: Record<string, Section> = {
   vault: () => import('./vault'),
   polling: () => import('./polling'),
   popup_open: () => import('./popup-open'),
+  popup_toolbar: () => import('./popup-toolbar'),
   mint_click: () => import('./mint-click'),
 };
 
