@@ -5,8 +5,8 @@
 // active tab sets the action's popup (popup.html or blank.html), reads the clock, calls
 // action.openPopup(), finds the popup's window (extension.getViews) and reads its timeline:
 // - popup.html: when the balance text was painted (Element Timing: elementtiming="balance" in
-//   components/BalanceSummary.tsx), and when its DOM first held the balance is not needed;
-// - blank.html: its load event end (it paints nothing);
+//   components/BalanceSummary.tsx), after checking the card holds the staged balance;
+// - blank.html: its load event end (it paints nothing), which only favours the blank page;
 // both from the openPopup() call, on one clock (performance.timeOrigin + startTime), so the
 // browser's own work to open a popup counts for both, as it does for a person.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
