@@ -6,23 +6,12 @@
  * test/unit/flow/options-schema.test.ts holds the two to the same answers.
  */
 import * as z from 'zod/mini';
+import { DATE_ONLY, DATE_TIME, isRealDate } from '../dates/real-date';
 
 export const ApiKeyTypeSchema = z.enum(['INFERENCE', 'ADMIN']);
 
 const MAX_LIMIT_AMOUNT = 9_999_999_999;
 const MAX_DESCRIPTION_LENGTH = 64;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-
-/** True when a YYYY-MM-DD[THH:mm:ss[.sss]Z] string names a real calendar date and time. */
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  if (value.length === 10) return true;
-  const [hh, mm, ss] = value.slice(11, 19).split(':').map(Number) as [number, number, number];
-  return hh < 24 && mm < 60 && ss < 60;
-}
 
 /** One consumption cap: a number 0..9999999999, or null for "no cap". */
 const limitAmount = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(MAX_LIMIT_AMOUNT))));

@@ -3,6 +3,7 @@
  * venice-swagger.yaml (paths /api_keys*, /billing/balance, /x402/balance).
  */
 import { z } from 'zod';
+import { DATE_ONLY, DATE_TIME, isRealDate } from '../../dates/real-date';
 
 export const ApiKeyTypeSchema = z.enum(['INFERENCE', 'ADMIN']);
 export type ApiKeyType = z.infer<typeof ApiKeyTypeSchema>;
@@ -35,19 +36,6 @@ export type ConsumptionLimit = z.infer<typeof ConsumptionLimitSchema>;
 export const DecimalStringSchema = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'Expected a decimal number string');
 
 export const DescriptionSchema = z.string().max(MAX_DESCRIPTION_LENGTH, `At most ${MAX_DESCRIPTION_LENGTH} characters`);
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-
-/** True when a YYYY-MM-DD[THH:mm:ss[.sss]Z] string names a real calendar date and time. */
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  if (value.length === 10) return true;
-  const [hh, mm, ss] = value.slice(11, 19).split(':').map(Number) as [number, number, number];
-  return hh < 24 && mm < 60 && ss < 60;
-}
 
 /** `expiresAt` on create and mint: "" (never), YYYY-MM-DD, or YYYY-MM-DDTHH:mm:ss[.sss]Z. */
 export const ExpiresAtInputSchema = z.union([
