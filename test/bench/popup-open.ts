@@ -18,11 +18,8 @@ import { launchChromium, type ChromiumHarness } from '../e2e/harness/chromium';
 import { CHROME_SANDBOX_DIR, POPUP_VIEWPORT } from '../e2e/harness/paths';
 import { snapshotExtension } from '../e2e/harness/snapshot';
 import { startSandbox } from '../sandbox/index';
-import { BALANCE, BLANK_HTML, ensureBuild, MARKER, median, p90, round, setUp, stagedKey } from './popup-setup';
+import { BALANCE, BLANK_HTML, ensureBuild, MARKER, median, p90, ratioOf, round, RUNS, setUp, stagedKey, TARGET_RATIO, targetLine, WARMUP } from './popup-setup';
 
-const RUNS = 20;
-const WARMUP = 2;
-const TARGET_RATIO = 1.5;
 
 const SCRIPT_PAGE = (src: string) => `<!DOCTYPE html>\n<html lang="en"><head><meta charset="UTF-8"><title>${src}</title></head><body><div id="app"></div><script src="/${src}.js"></script></body></html>\n`;
 const WRITE = (text: string) => `const p=document.createElement('p');p.dataset.testid='balance-summary';p.textContent=${JSON.stringify(text)};document.getElementById('app').append(p);`;
@@ -110,7 +107,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     const stat = (kind: Kind, field: keyof Open) => times[kind].map((o) => o[field]);
     const popupMed = median(stat('popup', 'inPage'));
     const blankMed = median(stat('blank', 'inPage'));
-    const ratio = Math.round((popupMed / blankMed) * 100) / 100;
+    const ratio = ratioOf(popupMed, blankMed);
     console.log(`Chromium ${h.context.browser()?.version() ?? ''}, .output/chrome-mv3-sandbox (${build}), ${RUNS} opens each, interleaved, after ${WARMUP} warm-up rounds; worker running`);
     console.log(`popup.html, navigation start -> cached balance in the DOM: median ${round(popupMed)} ms, p90 ${round(p90(stat('popup', 'inPage')))} ms`);
     console.log(`blank.html, navigation start -> load event end:           median ${round(blankMed)} ms, p90 ${round(p90(stat('blank', 'inPage')))} ms`);
@@ -118,7 +115,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     const floorMed = median(stat('floor', 'inPage'));
     console.log(`script.html, one script file writes the balance:        median ${round(scriptMed)} ms (${round(scriptMed / blankMed)}x blank)`);
     console.log(`floor.html, one script file reads storage, then writes:  median ${round(floorMed)} ms (${round(floorMed / blankMed)}x blank)`);
-    console.log(`popup / blank (medians): ${ratio}x, target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    console.log(targetLine(ratio));
     console.log(`popup / floor (medians): ${round(popupMed / floorMed)}x: what the popup adds over the least any page showing stored data does`);
     console.log(`popup.html load event end (its scripts ran; the balance waits on the worker's answers): median ${round(median(stat('popup', 'load')))} ms`);
     console.log(`as seen from Playwright (goto start -> seen, incl. protocol round trips): popup ${round(median(stat('popup', 'wall')))} ms, blank ${round(median(stat('blank', 'wall')))} ms`);
@@ -133,8 +130,8 @@ export async function bench(): Promise<Record<string, number | string>> {
       target_ratio: TARGET_RATIO,
       script_page_median_ms: round(scriptMed),
       floor_median_ms: round(floorMed),
-      floor_ratio: Math.round((floorMed / blankMed) * 100) / 100,
-      popup_over_floor: Math.round((popupMed / floorMed) * 100) / 100,
+      floor_ratio: ratioOf(floorMed, blankMed),
+      popup_over_floor: ratioOf(popupMed, floorMed),
       popup_load_median_ms: round(median(stat('popup', 'load'))),
       popup_wall_median_ms: round(median(stat('popup', 'wall'))),
       blank_wall_median_ms: round(median(stat('blank', 'wall'))),

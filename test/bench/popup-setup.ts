@@ -11,6 +11,10 @@ import type { Sandbox } from '../sandbox/index';
 import { mintSandboxKey } from './polling';
 
 const PASSPHRASE = 'copper-meadow-84-kettle';
+/** Opens of each page, after the warm-up rounds; issue 5's target for popup / blank. */
+export const RUNS = 20;
+export const WARMUP = 2;
+export const TARGET_RATIO = 1.5;
 /** The home screen's balance card. */
 export const MARKER = '[data-testid="balance-summary"]';
 /** What the card shows for the staged key (stagedKey). */
@@ -84,3 +88,8 @@ export const median = (xs: number[]) => {
 };
 export const p90 = (xs: number[]) => sorted(xs)[Math.ceil(xs.length * 0.9) - 1]!;
 export const round = (n: number) => Math.round(n * 10) / 10;
+/** a / b, to two decimals. */
+export const ratioOf = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+/** The report's verdict line for popup / blank. */
+export const targetLine = (ratio: number) =>
+  `popup / blank (medians): ${ratio}x, target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`;

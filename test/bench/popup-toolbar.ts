@@ -17,11 +17,8 @@ import { launchChromium, type ChromiumHarness } from '../e2e/harness/chromium';
 import { CHROME_SANDBOX_DIR } from '../e2e/harness/paths';
 import { snapshotExtension } from '../e2e/harness/snapshot';
 import { startSandbox } from '../sandbox/index';
-import { BALANCE, BLANK_HTML, ensureBuild, median, p90, round, setUp, stagedKey } from './popup-setup';
+import { BALANCE, BLANK_HTML, ensureBuild, median, p90, ratioOf, round, RUNS, setUp, stagedKey, TARGET_RATIO, targetLine, WARMUP } from './popup-setup';
 
-const RUNS = 20;
-const WARMUP = 2;
-const TARGET_RATIO = 1.5;
 const DRIVER_HTML = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="UTF-8"><title>bench driver</title></head><body>bench driver</body></html>\n';
 
 type Kind = 'popup' | 'blank';
@@ -123,13 +120,13 @@ export async function bench(): Promise<Record<string, number | string>> {
     const stat = (kind: Kind, field: keyof Open) => times[kind].map((o) => o[field]);
     const popupMed = median(stat('popup', 'ready'));
     const blankMed = median(stat('blank', 'ready'));
-    const ratio = Math.round((popupMed / blankMed) * 100) / 100;
+    const ratio = ratioOf(popupMed, blankMed);
     console.log(`Chromium ${h.context.browser()?.version() ?? ''}, headed on ${screen.name}, .output/chrome-mv3-sandbox (${build}), ${RUNS} opens each from the toolbar, interleaved, after ${WARMUP} warm-up rounds`);
     console.log(`popup.html, openPopup() -> cached balance painted: median ${round(popupMed)} ms, p90 ${round(p90(stat('popup', 'ready')))} ms`);
     console.log(`blank.html, openPopup() -> load event end:         median ${round(blankMed)} ms, p90 ${round(p90(stat('blank', 'ready')))} ms`);
     console.log(`of which the browser's work before the page's navigation starts: popup ${round(median(stat('popup', 'navigation')))} ms, blank ${round(median(stat('blank', 'navigation')))} ms`);
     console.log(`popup.html load event end (a toolbar popup is shown once its page has loaded): median ${round(median(stat('popup', 'load')))} ms; its first painted frame: median ${round(median(stat('popup', 'firstPaint')))} ms`);
-    console.log(`popup / blank (medians): ${ratio}x, target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    console.log(targetLine(ratio));
     return {
       build: 'chrome-mv3-sandbox',
       runs: RUNS,
