@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { formatTokenAmount } from '../lib/flow/format';
-import type { Eligibility } from '../lib/flow/state';
+import { formatTokenAmount } from '../lib/mint/format';
+import type { Eligibility } from '../lib/mint/state';
 
 /** The VVV staking contract on Base, where VVV is staked (it is also the sVVV token). */
 export const STAKING_URL = 'https://basescan.org/address/0x321b7ff75154472B18EDb199033fF4D116F340Ff';

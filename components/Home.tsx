@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
-import type { Status } from '../lib/messaging/status';
-import type { PollOutcome } from '../lib/poller/entry';
+import type { ToolbarStatus } from '../lib/messaging/toolbar';
+import type { PollOutcome } from '../lib/toolbar/entry';
 import { HomeEmpty } from './HomeEmpty';
 import { HomeError, homeErrorText } from './HomeError';
 import { HomeLoading } from './HomeLoading';
@@ -21,7 +21,7 @@ export interface HomeKey extends SwitchableKey {
 
 /** What the home screen shows at once, before the background answers (read from storage by entrypoints/popup). */
 export interface HomeSnapshot {
-  status: Status;
+  status: ToolbarStatus;
   keys: HomeKey[];
   pollMinutes: number;
 }
@@ -30,10 +30,10 @@ export interface HomeSnapshot {
 export interface HomeApi {
   /** The cached state for the first paint, once (null after the first call, or when there is none). */
   initial?(): HomeSnapshot | null;
-  /** status.get: the cached poll of the active key, at once. */
-  status(): Promise<Status>;
-  /** status.refresh: polls now (at most every 30 s) and says what happened. */
-  refresh(): Promise<Status & { outcome: PollOutcome }>;
+  /** toolbar.get: the cached poll of the active key, at once. */
+  status(): Promise<ToolbarStatus>;
+  /** toolbar.refresh: polls now (at most every 30 s) and says what happened. */
+  refresh(): Promise<ToolbarStatus & { outcome: PollOutcome }>;
   /** The saved keys (empty unless the vault is unlocked). */
   keys(): Promise<HomeKey[]>;
   /** settings.pollMinutes, to tell when the data is stale. */
@@ -57,13 +57,13 @@ export interface HomeProps {
 
 /**
  * The popup's home for the active key: cached state at once (the stored snapshot the
- * api hands over, confirmed by status.get), then a fresh poll (status.refresh);
+ * api hands over, confirmed by toolbar.get), then a fresh poll (toolbar.refresh);
  * balances, access, expiry, the epoch countdown, the cap, per-model rate limits, a
  * key switcher and the mint slot.
  */
 export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = Date.now }: HomeProps) {
   const [initial] = useState(() => api.initial?.() ?? null);
-  const status = useSignal<Status | null>(initial?.status ?? null);
+  const status = useSignal<ToolbarStatus | null>(initial?.status ?? null);
   const keys = useSignal<HomeKey[]>(initial?.keys ?? []);
   const pollMinutes = useSignal(initial?.pollMinutes ?? 5);
   const loadError = useSignal<unknown>(null);
@@ -71,7 +71,7 @@ export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = 
   const switching = useSignal(false);
   const note = useSignal<string | null>(null);
 
-  const accept = (next: Status) => {
+  const accept = (next: ToolbarStatus) => {
     status.value = next;
     if (next.vault !== 'unlocked') onVaultChanged?.();
   };

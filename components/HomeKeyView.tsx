@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
-import type { Status } from '../lib/messaging/status';
+import type { ToolbarStatus } from '../lib/messaging/toolbar';
 import { BalanceSummary } from './BalanceSummary';
 import { EpochCountdown } from './EpochCountdown';
 import type { HomeKey } from './Home';
@@ -14,7 +14,7 @@ import { UsageBar } from './UsageBar';
 
 export interface HomeKeyViewProps {
   /** A status with an active key. */
-  status: Status & { key: NonNullable<Status['key']> };
+  status: ToolbarStatus & { key: NonNullable<ToolbarStatus['key']> };
   keys: HomeKey[];
   pollMinutes: number;
   refreshing: boolean;

@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
 import type { JSX } from 'preact';
 import { i18n } from '#i18n';
-import { checkForm, initialForm, type FormField, type FormProblem, type OptionsForm } from '../lib/flow/form';
-import type { MintOptions } from '../lib/flow/options';
+import { checkForm, initialForm, type FormField, type FormProblem, type OptionsForm } from '../lib/mint/form';
+import type { MintOptions } from '../lib/mint/options';
 
 interface Props {
   onMint: (options: MintOptions) => void;

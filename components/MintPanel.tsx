@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { FlowApi } from '../lib/flow/client';
-import type { MintOptions } from '../lib/flow/options';
-import type { FlowState } from '../lib/flow/state';
+import type { MintApi } from '../lib/mint/client';
+import type { MintOptions } from '../lib/mint/options';
+import type { MintState } from '../lib/mint/state';
 import { blocksMint, EligibilityBadge } from './EligibilityBadge';
 import { KeyShownOnce } from './KeyShownOnce';
 import { MintError } from './MintError';
@@ -14,8 +14,8 @@ import { MintUnlock } from './MintUnlock';
 import { MintWalletPicker } from './MintWalletPicker';
 
 export interface MintPanelProps {
-  /** createFlowApi() from lib/flow/client.ts. */
-  api: FlowApi;
+  /** createMintApi() from lib/mint/client.ts. */
+  api: MintApi;
   /** Shows the vault's unlock (or set-up) screen. Once unlocked, call api.start() or let the person press Continue. */
   onUnlockRequested: () => void;
   /** Copies a key the vault could not store (the popup's clipboard helper). */
@@ -29,12 +29,12 @@ export interface MintPanelProps {
  * sends the person's clicks. A click while one is on its way is ignored.
  */
 export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: MintPanelProps) {
-  const state = useSignal<FlowState | null>(null);
+  const state = useSignal<MintState | null>(null);
   const sending = useSignal(false);
   const callError = useSignal<{ message?: string } | null>(null);
   const secret = useSignal<string | null>(null);
 
-  const accept = (next: FlowState) => {
+  const accept = (next: MintState) => {
     if (!state.value || next.updatedAt >= state.value.updatedAt) state.value = next;
   };
   useEffect(() => {
@@ -52,7 +52,7 @@ export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: Mint
     void api.reveal().then((key) => (secret.value = key), () => undefined);
   }, [status]);
 
-  const send = (task: () => Promise<FlowState>) => async () => {
+  const send = (task: () => Promise<MintState>) => async () => {
     if (sending.value) return;
     sending.value = true;
     callError.value = null;

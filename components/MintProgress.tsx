@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
-import type { FlowState } from '../lib/flow/state';
+import type { MintState } from '../lib/mint/state';
 
 interface Props {
-  state: Extract<FlowState, { status: 'connecting' | 'awaiting-signature' | 'minting' }>;
+  state: Extract<MintState, { status: 'connecting' | 'awaiting-signature' | 'minting' }>;
   onCancel: () => void;
   disabled?: boolean;
 }

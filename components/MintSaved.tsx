@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { KeySummary } from '../lib/flow/state';
+import type { KeySummary } from '../lib/mint/state';
 
 /** The minted key is stored: its type and last six characters, never the secret. */
 export function MintSaved({ keySummary, onDone }: { keySummary: KeySummary; onDone: () => void }) {

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
-import { shortAddress } from '../lib/flow/format';
-import type { WalletInfo } from '../lib/flow/state';
+import { shortAddress } from '../lib/mint/format';
+import type { WalletInfo } from '../lib/mint/state';
 
 interface Props {
   address: string;

@@ -2,15 +2,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { storage } from 'wxt/utils/storage';
 import { toAppError } from '../lib/errors';
-import { readFlowState, watchFlowState, isWaitingForWallet } from '../lib/flow/storage';
-import { flowHandlers } from '../lib/flow/handlers';
-import { startMintFlow } from '../lib/flow/service';
-import { flowContracts } from '../lib/messaging/flow';
+import { readMintState, watchMintState, isWaitingForWallet } from '../lib/mint/storage';
+import { mintHandlers } from '../lib/mint/handlers';
+import { startMintFlow } from '../lib/mint/service';
+import { mintContracts } from '../lib/messaging/mint';
 import { createDispatcher, type HandleOptions } from '../lib/messaging/handle';
 import { isExtensionPage, listen } from '../lib/messaging/runtime';
 import { settingsContracts } from '../lib/messaging/settings';
-import { statusContracts } from '../lib/messaging/status';
-import { startToolbar, statusHandlers } from '../lib/poller';
+import { toolbarContracts } from '../lib/messaging/toolbar';
+import { startToolbar, statusHandlers } from '../lib/toolbar';
 import { readSettings, settingsHandlers, updateSettings } from '../lib/settings';
 import { backgroundVault, restrictSessionAccess, startAutoLock, vaultHandlers, vaultWireError } from '../lib/vault';
 import { vaultContracts } from '../lib/messaging/vault';
@@ -34,11 +34,11 @@ export default defineBackground(() => {
   // settings / badge: the poller, the toolbar badge and opt-in notifications.
   const toolbar = startToolbar({
     vault,
-    isWaitingForWallet: async () => isWaitingForWallet(await readFlowState()),
+    isWaitingForWallet: async () => isWaitingForWallet(await readMintState()),
     triggers: [
       (listener) => storage.watch('local:vault', listener),
       (listener) => storage.watch('session:vaultSession', listener),
-      (listener) => watchFlowState(listener),
+      (listener) => watchMintState(listener),
     ],
   });
 
@@ -46,9 +46,9 @@ export default defineBackground(() => {
   const mintFlow = startMintFlow(toolbar);
 
   listen([
-    createDispatcher(flowContracts, flowHandlers(mintFlow), options),
+    createDispatcher(mintContracts, mintHandlers(mintFlow), options),
     createDispatcher(vaultContracts, vaultHandlers(vault), { ...options, toWireError: vaultWireError }),
     createDispatcher(settingsContracts, settingsHandlers({ read: readSettings, update: updateSettings }), options),
-    createDispatcher(statusContracts, statusHandlers(toolbar), options),
+    createDispatcher(toolbarContracts, statusHandlers(toolbar), options),
   ]);
 });

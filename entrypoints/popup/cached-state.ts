@@ -3,10 +3,10 @@
  * metadata, whether a session is open, the settings and the last poll, read straight
  * from storage (extension pages are trusted contexts) in one storage.local.get and one
  * storage.session.get (stored-read.ts), checked with the schemas the background uses,
- * and shaped as the background would answer vault.status and status.get.
+ * and shaped as the background would answer vault.status and toolbar.get.
  *
  * Read-only: the background stays the owner of every write, and the popup still asks it
- * (vault.status, status.get, status.refresh) right after the first paint, to confirm or
+ * (vault.status, toolbar.get, toolbar.refresh) right after the first paint, to confirm or
  * correct what is shown. Only an unlocked vault is read here; any other state, or a value
  * that does not fit, gives null and the popup waits for the background as before.
  * The session's data key is looked at for its presence only and never kept.
@@ -14,9 +14,9 @@
 import { browser } from 'wxt/browser';
 import type { HomeSnapshot } from '../../components/Home';
 import type { VaultStatusView } from '../../lib/messaging/vault';
-import { PollEntrySchema, type PollEntry } from '../../lib/poller/entry';
-import { nextDueAt, periodMs } from '../../lib/poller/schedule';
-import { metaOf, pickActive } from '../../lib/poller/vault-source';
+import { PollEntrySchema, type PollEntry } from '../../lib/toolbar/entry';
+import { nextDueAt, periodMs } from '../../lib/toolbar/schedule';
+import { metaOf, pickActive } from '../../lib/toolbar/vault-source';
 import { parseStoredSettings } from '../../lib/settings/validate';
 import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
 import { homeKeysOf } from './home-api';
@@ -62,7 +62,7 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
   return { records, damaged };
 }
 
-/** What vault.status and status.get would answer, from the stored values; null unless the vault is unlocked. */
+/** What vault.status and toolbar.get would answer, from the stored values; null unless the vault is unlocked. */
 export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
   const settings = parseStoredSettings(local.settings);
   if (!sessionOpen(session.vaultSession, settings.autoLockMinutes, now)) return null;
@@ -76,7 +76,7 @@ export function cachedPopupOf(local: Record<string, unknown>, session: Record<st
   const parsed = active ? PollEntrySchema.safeParse(cache[active.id]) : null;
   const entry: PollEntry | null = parsed?.success ? parsed.data : null;
   const flow = session.mintFlow;
-  // lib/flow/storage.ts isWaitingForWallet: the wallet is being asked.
+  // lib/mint/storage.ts isWaitingForWallet: the wallet is being asked.
   const waitingForWallet = isRecord(flow) && (flow.status === 'connecting' || flow.status === 'awaiting-signature');
   const { pollMinutes } = settings;
   const status: HomeSnapshot['status'] = {

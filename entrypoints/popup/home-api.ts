@@ -1,5 +1,5 @@
 /**
- * The home screen's door to the background: status.get / status.refresh, the saved
+ * The home screen's door to the background: toolbar.get / toolbar.refresh, the saved
  * keys' metadata (vault.status) and the two settings it reads or sets. Typed calls
  * over the message protocol, plus a watch on the stored state behind them, so an
  * open popup follows the badge, and the state read from storage for the first paint.
@@ -28,8 +28,8 @@ export function createHomeApi(send: Send = sendToBackground, initial: HomeSnapsh
       snapshot = null;
       return first;
     },
-    status: () => request(send, 'status.get', {}),
-    refresh: () => request(send, 'status.refresh', {}),
+    status: () => request(send, 'toolbar.get', {}),
+    refresh: () => request(send, 'toolbar.refresh', {}),
     keys: async () => {
       const vault = await request(send, 'vault.status', {});
       return vault.state === 'unlocked' ? homeKeysOf(vault.records) : [];

@@ -3,13 +3,13 @@
  * first use (an inlined dynamic import), so the popup's first paint does not run the mint flow's code.
  */
 import { MintPanel } from '../../components/MintPanel';
-import { createFlowApi } from '../../lib/flow/client';
+import { createMintApi } from '../../lib/mint/client';
 import type { VaultApi } from './api';
 
-let flow: ReturnType<typeof createFlowApi> | undefined;
+let flow: ReturnType<typeof createMintApi> | undefined;
 
 export function MintSlot({ vault, onUnlockRequested }: { vault: VaultApi; onUnlockRequested: () => void }) {
-  flow ??= createFlowApi();
+  flow ??= createMintApi();
   /** Copies a minted key the vault could not store, cleared after the vault's clipboard delay. */
   const copy = async (text: string) => {
     const status = await vault.status().catch(() => null);

@@ -6,12 +6,12 @@
 import { call, type Send } from '../../lib/messaging/call';
 import type { InputOf, OutputOf } from '../../lib/messaging/protocol';
 import { settingsContracts } from '../../lib/messaging/settings';
-import { statusContracts } from '../../lib/messaging/status';
+import { toolbarContracts } from '../../lib/messaging/toolbar';
 import { vaultContracts } from '../../lib/messaging/vault';
 
 export { RemoteError } from '../../lib/messaging/protocol';
 
-const contracts = { ...vaultContracts, ...statusContracts, ...settingsContracts };
+const contracts = { ...vaultContracts, ...toolbarContracts, ...settingsContracts };
 export type PopupContracts = typeof contracts;
 
 /** call() on the popup's contracts (vault, status, settings) by name. */

@@ -6,7 +6,7 @@
 
 /** storage.local: the vault (and its WXT version entry `vault$`), the settings, the poll cache. */
 export const LOCAL_KEYS = ['vault', 'vault$', 'settings', 'pollCache'];
-/** storage.session: the open session (lib/vault/session.ts), the mint flow (lib/flow/storage.ts). */
+/** storage.session: the open session (lib/vault/session.ts), the mint flow (lib/mint/storage.ts). */
 export const SESSION_KEYS = ['vaultSession', 'mintFlow'];
 
 export type StoredValues = [local: Record<string, unknown>, session: Record<string, unknown>];

@@ -42,7 +42,7 @@ export function backgroundVault(): Vault {
  */
 export const saveKey = (meta: NewKeyMeta, secret: string) => backgroundVault().saveKey(meta, secret);
 
-/** The same, taking the mint flow's own description of the key (lib/flow SaveMeta). */
+/** The same, taking the mint flow's own description of the key (lib/mint SaveMeta). */
 export const saveMintedKey = (info: MintedKeyInfo, secret: string) => saveKey(mintedKeyMeta(info), secret);
 
 /** For the poller: a saved key's secret, or VAULT_LOCKED. Never send it to a page or a log. */

@@ -1,4 +1,4 @@
-/** Maps what the mint flow knows about a fresh key (lib/flow SaveMeta) to the vault's metadata. */
+/** Maps what the mint flow knows about a fresh key (lib/mint SaveMeta) to the vault's metadata. */
 import type { NewKeyMeta } from './record';
 
 export interface MintedKeyInfo {

@@ -1,5 +1,5 @@
-// Bench section: what polling costs Venice. The real poller (lib/poller createPoller), wired as
-// lib/poller/toolbar.ts wires it (vaultKeySource over the real vault, the real Venice client with
+// Bench section: what polling costs Venice. The real poller (lib/toolbar createToolbar), wired as
+// lib/toolbar/toolbar.ts wires it (vaultKeySource over the real vault, the real Venice client with
 // no retries), runs in Node against the sandbox API. Storage is WXT's fake browser, alarms are
 // fakes that fire when a simulated clock passes them, and the poll cache lives in memory.
 // Requests are counted in the sandbox's own request log.
@@ -42,7 +42,7 @@ const median = (xs: number[]) => {
 /** The poller over the real vault and client, on a simulated clock; `sandbox.clock` follows it. */
 async function buildWorld(sandbox: Sandbox) {
   // wxt/browser reads globalThis.chrome when first imported: load lib code only after this.
-  const { createPoller, memoryPollCache, vaultKeySource } = await import('../../lib/poller');
+  const { createToolbar, memoryPollCache, vaultKeySource } = await import('../../lib/toolbar');
   const { createVault, defineVaultStorage } = await import('../../lib/vault');
   const { createVeniceClient } = await import('../../lib/venice/client');
 
@@ -64,7 +64,7 @@ async function buildWorld(sandbox: Sandbox) {
   }
   const source = vaultKeySource(vault, async () => ids[0]!);
   const prefs: BadgePrefs = { ...DEFAULT_SETTINGS };
-  const poller = createPoller({
+  const poller = createToolbar({
     getVaultState: source.getVaultState,
     getActiveKey: source.getActiveKey,
     // As toolbar.ts: no client retries, the secret read from the vault only now.
@@ -132,7 +132,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   const sandbox = await startSandbox({ quiet: true });
   try {
     const w = await buildWorld(sandbox);
-    console.log(`poller: real createPoller + vault (2 keys, 1 active) + Venice client vs sandbox; period ${PERIOD / MIN} min, ${PERIODS} periods per phase`);
+    console.log(`poller: real createToolbar + vault (2 keys, 1 active) + Venice client vs sandbox; period ${PERIOD / MIN} min, ${PERIODS} periods per phase`);
 
     const active = await run(w, sandbox, PERIODS, () => w.poller.tick());
     const maxPer = Math.max(...active.perPeriod);

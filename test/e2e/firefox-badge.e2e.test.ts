@@ -1,7 +1,7 @@
 // The toolbar badge in Firefox ESR against the sandbox: the options page points the extension at
 // the sandbox, a key minted straight at the sandbox API is imported through the popup, and each
 // change made through the sandbox's control routes shows up on the badge (read back with
-// browser.action in an extension document) after a status.refresh, and in the popup home.
+// browser.action in an extension document) after a toolbar.refresh, and in the popup home.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../lib/badge/schema';
@@ -21,7 +21,7 @@ describe('toolbar badge in Firefox ESR', () => {
   let last6: string;
 
   /**
-   * Waits for the badge to show `text` in `color`, asking the background for a status.refresh
+   * Waits for the badge to show `text` in `color`, asking the background for a toolbar.refresh
    * while it does not (the background polls Venice at most every 30 s, so early asks may be "too soon").
    */
   async function badgeBecomes(text: string, color: string, timeout = 90_000): Promise<void> {
@@ -29,7 +29,7 @@ describe('toolbar badge in Firefox ESR', () => {
       .poll(
         async () => {
           const badge = await h.readBadge();
-          if (badge.text !== text) await sendToBackground(h, 'status.refresh');
+          if (badge.text !== text) await sendToBackground(h, 'toolbar.refresh');
           return { text: badge.text, color: badge.color };
         },
         { timeout, interval: 3_000 },

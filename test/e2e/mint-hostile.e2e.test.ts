@@ -77,7 +77,7 @@ function hostilePage(address: string): void {
     window.postMessage({ kind: 'ready', nonce: rid() }, '*');
     window.postMessage({ kind: 'result', id: rid(), value: `0x${'cd'.repeat(64)}` }, '*');
     window.postMessage({ kind: 'accountsChanged', value: [address] }, '*');
-    for (const name of ['bridge.hello', 'bridge.event', 'bridge.request', 'bridge.ping', 'flow.confirm', 'flow.reveal', 'vault.reveal']) {
+    for (const name of ['bridge.hello', 'bridge.event', 'bridge.request', 'bridge.ping', 'mint.confirm', 'mint.reveal', 'vault.reveal']) {
       const input = { bridgeId: rid(), event: { kind: 'accountsChanged', value: [address] }, request, id: rid(), options: {} };
       window.postMessage({ tag: 'venice-key-wallet/v1', name, input }, '*');
     }

@@ -201,7 +201,7 @@ describe('mint flow in Chromium', () => {
     // The popup leaves the mint panel for its unlock screen; the background refuses to reach the
     // wallet too, should a start arrive anyway.
     await popup.getByTestId('mint-panel').waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await send('flow.start', {})).toMatchObject({ ok: true, output: { status: 'needs-unlock', vault: 'locked' } });
+    expect(await send('mint.start', {})).toMatchObject({ ok: true, output: { status: 'needs-unlock', vault: 'locked' } });
     expect(signingTab(), 'no signing tab before the vault is open').toBeUndefined();
     // The person unlocks in the popup, and the mint continues from there.
     await popup.bringToFront();

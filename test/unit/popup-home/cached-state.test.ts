@@ -1,13 +1,13 @@
 // The popup's first paint from storage (entrypoints/popup/cached-state.ts), checked against what the
 // background itself answers over the same storage: the real vault (vault.status) and the real poller
-// (status.get), so the two cannot drift apart unnoticed.
+// (toolbar.get), so the two cannot drift apart unnoticed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCachedPopup } from '../../../entrypoints/popup/cached-state';
 import { readStored } from '../../../entrypoints/popup/stored-read';
-import { storagePollCache } from '../../../lib/poller/cache';
-import { createPoller } from '../../../lib/poller/poller';
-import { vaultKeySource } from '../../../lib/poller/vault-source';
+import { storagePollCache } from '../../../lib/toolbar/cache';
+import { createToolbar } from '../../../lib/toolbar/poller';
+import { vaultKeySource } from '../../../lib/toolbar/vault-source';
 import { readSettings, settingsItem } from '../../../lib/settings/item';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import type { VaultPrefs } from '../../../lib/vault/context';
@@ -25,11 +25,11 @@ async function settingsPrefs(): Promise<VaultPrefs> {
   return { autoLockMinutes, clipboardClearSeconds, apiBaseUrl };
 }
 
-/** The vault and the poller as the background wires them (lib/vault/index.ts, lib/poller/toolbar.ts), on the fake storage. */
+/** The vault and the poller as the background wires them (lib/vault/index.ts, lib/toolbar/toolbar.ts), on the fake storage. */
 function background() {
   const vault = createVault(defineVaultStorage(), { iterations: FAST_ITERATIONS, now: clock, prefs: settingsPrefs });
   const source = vaultKeySource(vault, async () => (await readSettings()).activeKeyId);
-  const poller = createPoller({
+  const poller = createToolbar({
     getVaultState: source.getVaultState,
     getActiveKey: source.getActiveKey,
     fetchRateLimits: async () => { throw new Error('no request in these tests'); },
@@ -58,7 +58,7 @@ describe('readCachedPopup', () => {
   });
   afterEach(() => { vi.restoreAllMocks(); });
 
-  it('answers what vault.status and status.get answer, for an unlocked vault with a cached poll', async () => {
+  it('answers what vault.status and toolbar.get answer, for an unlocked vault with a cached poll', async () => {
     const { vault, poller } = background();
     await vault.setup(PASS, PASS);
     const first = await vault.saveKey({ ...META, description: 'laptop' }, fakeSecret());

@@ -2,8 +2,8 @@
 import { vi } from 'vitest';
 import type { HomeApi, HomeKey } from '../../../components/Home';
 import type { LimitsSnapshot } from '../../../lib/badge/schema';
-import type { Status } from '../../../lib/messaging/status';
-import type { PollEntry, PollOutcome } from '../../../lib/poller/entry';
+import type { ToolbarStatus } from '../../../lib/messaging/toolbar';
+import type { PollEntry, PollOutcome } from '../../../lib/toolbar/entry';
 
 export const NOW = Date.parse('2025-06-01T21:30:00.000Z');
 export const NEXT_EPOCH = '2025-06-02T00:00:00.000Z';
@@ -32,7 +32,7 @@ export function entry(overrides: Partial<PollEntry> = {}): PollEntry {
   return { status: 'ok', attemptedAt: NOW - 60_000, fetchedAt: NOW - 60_000, limits: limits(), error: null, failures: 0, ...overrides };
 }
 
-export function status(overrides: Partial<Status> = {}): Status {
+export function status(overrides: Partial<ToolbarStatus> = {}): ToolbarStatus {
   return {
     vault: 'unlocked',
     waitingForWallet: false,
@@ -44,7 +44,7 @@ export function status(overrides: Partial<Status> = {}): Status {
   };
 }
 
-export const refreshed = (s: Status, outcome: PollOutcome = 'polled') => ({ ...s, outcome });
+export const refreshed = (s: ToolbarStatus, outcome: PollOutcome = 'polled') => ({ ...s, outcome });
 
 type Fake = { [K in keyof HomeApi]: ReturnType<typeof vi.fn> & HomeApi[K] };
 

@@ -24,8 +24,8 @@ function background(answers: Record<string, unknown>) {
 describe('createHomeApi', () => {
   it('reads status, refresh, keys and the polling period through their contracts', async () => {
     const { sent, api } = background({
-      'status.get': status(),
-      'status.refresh': { ...status(), outcome: 'polled' },
+      'toolbar.get': status(),
+      'toolbar.refresh': { ...status(), outcome: 'polled' },
       'vault.status': { state: 'unlocked', records: [RECORD], damaged: [], clipboardClearSeconds: 30 },
       'settings.get': { ...DEFAULT_SETTINGS, pollMinutes: 0.5 },
     });
@@ -33,7 +33,7 @@ describe('createHomeApi', () => {
     expect((await api.refresh()).outcome).toBe('polled');
     expect(await api.keys()).toEqual([{ id: KEY_A.id, description: 'Laptop', last6: 'aaaaaa', expiresAt: null }]);
     expect(await api.pollMinutes()).toBe(0.5);
-    expect(sent.map((e) => e.name)).toEqual(['status.get', 'status.refresh', 'vault.status', 'settings.get']);
+    expect(sent.map((e) => e.name)).toEqual(['toolbar.get', 'toolbar.refresh', 'vault.status', 'settings.get']);
   });
 
   it('lists no keys while the vault is locked', async () => {
@@ -48,12 +48,12 @@ describe('createHomeApi', () => {
 
     const refused = background({ 'settings.set': { ok: false, errors: [{ field: 'activeKeyId', reason: 'Too long' }] } });
     await expect(refused.api.setActiveKey('x')).rejects.toMatchObject({ code: 'INVALID_SETTING', message: 'Too long' });
-    const failed = background({ 'status.get': new Error('The extension background is not answering.') });
+    const failed = background({ 'toolbar.get': new Error('The extension background is not answering.') });
     await expect(failed.api.status()).rejects.toMatchObject({ message: 'The extension background is not answering.' });
   });
 
   it('rejects a malformed status answer instead of showing it', async () => {
-    const { api } = background({ 'status.get': { ...status(), vault: 'open' } });
+    const { api } = background({ 'toolbar.get': { ...status(), vault: 'open' } });
     await expect(api.status()).rejects.toThrow();
   });
 

@@ -1,0 +1,89 @@
+/**
+ * What the mint runner needs from the rest of the extension, as small ports. The
+ * background adapts the real Venice client, wallet session, chain reader, vault
+ * and poller to them (./service.ts); tests pass fakes.
+ */
+import type { MintedKeyInfo } from '../vault/minted-meta';
+import type { MintKeyBody } from '../venice/schemas';
+import type { VaultStatus } from './events';
+import type { MintState, WalletInfo } from './state';
+
+export interface MintedKey {
+  /** The secret: shown once, saved through the vault, never put in the flow state. */
+  apiKey: string;
+  id: string;
+  apiKeyType: 'INFERENCE' | 'ADMIN';
+  description?: string;
+  expiresAt: string | null;
+}
+
+export interface ClientPort {
+  /** GET /api_keys/generate_web3_key → the JWT. */
+  getWeb3Token(): Promise<string>;
+  /** POST /api_keys/generate_web3_key. Not idempotent: the runner sends it once per signature. */
+  mintWeb3Key(body: MintKeyBody): Promise<MintedKey>;
+}
+
+export interface Connection {
+  address: string;
+  wallet: WalletInfo;
+  wallets: WalletInfo[];
+}
+
+export interface WalletPort {
+  /** Connects (opening or reusing the signing tab); with `walletId`, that wallet. */
+  connect(walletId?: string): Promise<Connection>;
+  /** personal_sign of `message` by `address`, verified locally before it resolves. */
+  sign(message: string, address: string): Promise<string>;
+  /** `address` is undefined when the wallet has no account to show (locked, disconnected). */
+  onAccountsChanged(listener: (address: string | undefined) => void): () => void;
+}
+
+export interface ChainPort {
+  readEligibility(address: string): Promise<{
+    staked: bigint;
+    liquid: bigint;
+    eligible: boolean;
+    reason?: 'none' | 'liquid-not-staked' | 'rpc-unreachable';
+  }>;
+}
+
+/** What the flow records with a minted key in the vault (the vault's own description of it; the API address is the background's to add). */
+export type SaveMeta = Omit<MintedKeyInfo, 'apiBaseUrl'>;
+
+export interface VaultPort {
+  status(): Promise<VaultStatus>;
+  /** Encrypts and stores the key; throws VAULT_STORAGE_FAILED, VAULT_LOCKED… as AppError data. */
+  saveKey(meta: SaveMeta, secret: string): Promise<{ id: string; last6: string }>;
+}
+
+export interface MintStore {
+  get(): Promise<MintState>;
+  set(state: MintState): Promise<void>;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface MintDeps {
+  client: ClientPort;
+  wallet: WalletPort;
+  chain: ChainPort;
+  vault: VaultPort;
+  storage: MintStore;
+  now: () => number;
+  poller: { pollNow(): Promise<unknown> | void };
+  /** A new flow id. */
+  newId?: () => string;
+  timers?: Timers;
+  /** Wait limits in ms: the wallet (connect, sign), the chain read. */
+  limits?: { walletMs?: number; chainMs?: number };
+  /** Called every 20 s while a step is in progress, to keep a service worker awake. */
+  keepAlive?: () => unknown;
+}
+
+export const DEFAULT_WALLET_MS = 5 * 60_000;
+export const DEFAULT_CHAIN_MS = 20_000;
+export const KEEP_ALIVE_MS = 20_000;

@@ -1,0 +1,35 @@
+/** Everything that can happen to the mint flow: a person's click or the outcome of a step. */
+import type { AppError } from '../errors';
+import type { MintOptions } from './options';
+import type { Eligibility, KeySummary, WalletInfo } from './state';
+
+export type VaultStatus = 'unlocked' | 'locked' | 'uninitialized';
+
+export type MintEvent =
+  /** Connect (or reconnect) a wallet; `vault` is the vault's status at the click. */
+  | { type: 'START'; flowId: string; vault: VaultStatus; options?: MintOptions }
+  | { type: 'UNLOCKED' }
+  | { type: 'SELECT_WALLET'; walletId: string }
+  | {
+      type: 'CONNECTED';
+      address: string;
+      wallet: string;
+      wallets: WalletInfo[];
+      eligibility: Eligibility;
+      tokenExpiresAt?: number;
+    }
+  | { type: 'TOKEN_REFRESHED'; expiresAt: number }
+  /** The Mint click. */
+  | { type: 'CONFIRM'; options: MintOptions; vault: VaultStatus }
+  | { type: 'SIGNED' }
+  | { type: 'MINT_FAILED'; error: AppError }
+  | { type: 'SAVED'; key: KeySummary }
+  | { type: 'SAVE_FAILED'; key: KeySummary; error: AppError }
+  | { type: 'FAILED'; error: AppError }
+  | { type: 'ACCOUNT_CHANGED'; address?: string }
+  | { type: 'CANCEL' }
+  | { type: 'RETRY' }
+  /** The background started again: every in-memory promise (and secret) is gone. */
+  | { type: 'RESTORED' };
+
+export type MintEventType = MintEvent['type'];

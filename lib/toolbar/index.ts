@@ -1,0 +1,12 @@
+export { POLL_ALARM, createToolbar } from './poller';
+export type { ActiveKey, Toolbar, ToolbarDeps, ToolbarStatus, PollOutcome, VaultState } from './poller';
+export { memoryPollCache, pollCacheItem, storagePollCache } from './cache';
+export { POLL_OUTCOMES, PollEntrySchema } from './entry';
+export type { PollEntry } from './entry';
+export type { PollCache } from './cache';
+export { FORCE_MIN_GAP_MS, MAX_BACKOFF_MS, delayAfter, nextDueAt, periodMs } from './schedule';
+export { statusHandlers } from './handlers';
+export { pollNow, startToolbar } from './toolbar';
+export type { ToolbarWiring } from './toolbar';
+export { metaOf, pickActive, toVaultState, vaultKeySource } from './vault-source';
+export type { VaultLike, VaultRecord } from './vault-source';
