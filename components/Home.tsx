@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { ToolbarStatus } from '../lib/messaging/toolbar';
-import type { PollOutcome } from '../lib/toolbar/entry';
+import type { PollOutcome } from '../lib/toolbar/cache';
 import { HomeEmpty } from './HomeEmpty';
 import { HomeError, homeErrorText } from './HomeError';
 import { HomeLoading } from './HomeLoading';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
-import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultApi } from './vault-api';
 import { cleanPastedKey, keyTypeOf } from '../lib/vault/key-format';
 import { useAction, VaultError } from './VaultError';
 

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
-import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultApi } from './vault-api';
 import { envLine } from '../lib/vault/key-format';
 import type { KeyMeta } from '../lib/vault/record';
 import { useAction, VaultError } from './VaultError';

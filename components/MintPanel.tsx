@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { MintApi } from '../lib/mint/client';
+import type { MintApi } from './mint-api';
 import type { MintOptions } from '../lib/mint/options';
 import type { MintState } from '../lib/mint/state';
 import { blocksMint, EligibilityBadge } from './EligibilityBadge';

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultApi } from './vault-api';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { VaultError } from './VaultError';
 import { lazyScreen } from './VaultLazy';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultApi } from './vault-api';
 import { PassphraseChange } from './PassphraseChange';
 import { VaultReset } from './VaultReset';
 

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import { checkPassphrase, type PassphraseProblem } from '../lib/vault/passphrase-policy';
-import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultApi } from './vault-api';
 import { PassphraseField } from './PassphraseField';
 import { useAction, VaultError } from './VaultError';
 

@@ -1,7 +1,7 @@
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { VaultApi } from '../entrypoints/popup/api';
+import type { VaultApi } from './vault-api';
 import { PassphraseField } from './PassphraseField';
 import { useAction, VaultError } from './VaultError';
 

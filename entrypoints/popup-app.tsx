@@ -13,25 +13,24 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Home } from '../components/Home';
 import { VaultApp } from '../components/VaultApp';
 import { lazyScreen } from '../components/VaultLazy';
-import { sendToBackground } from '../lib/messaging/runtime';
-import { createVaultApi } from './popup/api';
+import { createHomeApi, createVaultApi, popupClient } from './popup/api';
 import { readCachedPopup, type CachedPopup } from './popup/cached-state';
-import { createHomeApi } from './popup/home-api';
 
 /** First paint from the stored state when the vault is unlocked; the background's answers follow. */
 function mount(cached: CachedPopup | null) {
-  const vault = createVaultApi();
+  const client = popupClient();
+  const vault = createVaultApi(client);
   const MintSlot = lazyScreen(() => import('./popup/mint-slot').then((m) => m.MintSlot));
-  const homeApi = createHomeApi(sendToBackground, cached?.home ?? null);
+  const homeApi = createHomeApi(client, cached?.home ?? null);
   render(
     <VaultApp
       api={vault}
       initialStatus={cached?.vault ?? null}
-      home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
+      home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot client={client} vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
     />,
     document.getElementById('app')!,
   );
-  // The message layer (popup/remote.ts) is evaluated by the first request, sent after this paint.
+  // The message layer (popup/contracts.ts) is evaluated by the first request, sent after this paint.
 }
 
 export default defineUnlistedScript(() => {

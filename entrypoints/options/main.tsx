@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsForm, type PermissionAnswer } from '../../components/OptionsForm';
 import { holdsClipboardRead, requestAccess } from '../../lib/settings/permissions';
-import { call } from '../../lib/messaging/call';
-import { sendToBackground } from '../../lib/messaging/runtime';
+import { clientFor } from '../../lib/messaging/client';
+import { sendVia } from '../../lib/messaging/runtime';
 import { settingsContracts } from '../../lib/messaging/settings';
+
+const client = clientFor(settingsContracts, sendVia(browser.runtime));
 
 const root = document.getElementById('app')!;
 document.title = i18n.t('options.title');
@@ -39,14 +41,14 @@ render(
   root,
 );
 
-Promise.all([call(sendToBackground, settingsContracts, 'settings.get', {}), holdsClipboardRead(browser.permissions)])
+Promise.all([client['settings.get']({}), holdsClipboardRead(browser.permissions)])
   .then(([settings, clipboardAllowed]) =>
     render(
       <Page>
         <OptionsForm
           initial={settings}
           sandboxBuild={import.meta.env.MODE === 'sandbox'}
-          save={(patch) => call(sendToBackground, settingsContracts, 'settings.set', { patch })}
+          save={(patch) => client['settings.set']({ patch })}
           requestNotifications={requestNotifications}
           requestAccess={(needs) => requestAccess(browser.permissions, needs)}
           clipboardAllowed={clipboardAllowed}

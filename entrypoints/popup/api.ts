@@ -1,41 +1,76 @@
 /**
- * The popup's one door to the background vault: typed calls over the message
- * protocol, plus the clipboard. Components get this object as a prop and never
- * call storage, fetch or the runtime themselves.
+ * The popup's doors to the background, all on ONE client typed from the contracts
+ * (lib/messaging/client.ts): the vault screens' VaultApi and the home screen's HomeApi
+ * (the mint panel's MintApi is in mint-slot.tsx, loaded on first use; the interfaces live
+ * beside the components). Plus what is
+ * not a message: the clipboard, and watches on the stored state behind each screen.
  */
+import { browser } from 'wxt/browser';
+import type { HomeApi, HomeSnapshot } from '../../components/Home';
+import type { VaultApi } from '../../components/vault-api';
 import type { Send } from '../../lib/messaging/call';
-import { sendToBackground } from '../../lib/messaging/runtime';
-import type { VaultStatusView } from '../../lib/messaging/vault';
-import type { KeyMeta } from '../../lib/vault/record';
-import { copyAndClearLater, type CopyOutcome } from './clipboard';
-import { request } from './request';
+import { clientFor, type Client } from '../../lib/messaging/client';
+import { sendVia } from '../../lib/messaging/runtime';
+import { STORED } from '../../lib/storage/keys';
+import { homeKeysOf } from './cached-state';
+import { copyAndClearLater } from './clipboard';
+import type { PopupContracts } from './contracts';
 
-export interface VaultApi {
-  status(): Promise<VaultStatusView>;
-  setup(passphrase: string, confirm: string): Promise<void>;
-  unlock(passphrase: string): Promise<void>;
-  lock(): Promise<void>;
-  reveal(id: string): Promise<string>;
-  importKey(secret: string, description: string): Promise<KeyMeta>;
-  remove(id: string): Promise<boolean>;
-  changePassphrase(current: string, next: string, confirm: string): Promise<void>;
-  reset(confirmation: string): Promise<void>;
-  /** Writes to the clipboard; clears it after `clearAfterSeconds` if it still holds `text` (0 = never). */
-  copy(text: string, clearAfterSeconds: number): Promise<CopyOutcome>;
+/** The message layer, evaluated by the first call (an inlined dynamic import in popup-app.js). */
+const loadContracts = () => import('./contracts');
+
+export type PopupClient = Client<PopupContracts>;
+
+export const popupClient = (send: Send = sendVia(browser.runtime)): PopupClient =>
+  clientFor<PopupContracts>(() => loadContracts().then((m) => m.popupContracts), send);
+
+export function createVaultApi(client: PopupClient): VaultApi {
+  return {
+    status: () => client['vault.status']({}),
+    setup: async (passphrase, confirm) => void (await client['vault.setup']({ passphrase, confirm })),
+    unlock: async (passphrase) => void (await client['vault.unlock']({ passphrase })),
+    lock: async () => void (await client['vault.lock']({})),
+    reveal: async (id) => (await client['vault.reveal']({ id })).secret,
+    importKey: (secret, description) => client['vault.import']({ secret, description }),
+    remove: async (id) => (await client['vault.remove']({ id })).removed,
+    changePassphrase: async (current, next, confirm) => void (await client['vault.changePassphrase']({ current, next, confirm })),
+    reset: async (confirmation) => void (await client['vault.reset']({ confirmation })),
+    copy: (text, clearAfterSeconds) => copyAndClearLater(navigator.clipboard, text, clearAfterSeconds),
+  };
 }
 
-export function createVaultApi(send: Send = sendToBackground): VaultApi {
+/** Stored items whose change can change what the home screen shows (poll results, settings, vault). */
+const HOME_WATCHED = [STORED.pollCache, STORED.settings, STORED.vault, STORED.vaultSession];
+
+/** `initial`: the state read from storage at open (cached-state.ts), handed to the first home screen only. */
+export function createHomeApi(client: PopupClient, initial: HomeSnapshot | null = null): HomeApi {
+  let snapshot = initial;
   return {
-    status: () => request(send, 'vault.status', {}),
-    setup: async (passphrase, confirm) => void (await request(send, 'vault.setup', { passphrase, confirm })),
-    unlock: async (passphrase) => void (await request(send, 'vault.unlock', { passphrase })),
-    lock: async () => void (await request(send, 'vault.lock', {})),
-    reveal: async (id) => (await request(send, 'vault.reveal', { id })).secret,
-    importKey: (secret, description) => request(send, 'vault.import', { secret, description }),
-    remove: async (id) => (await request(send, 'vault.remove', { id })).removed,
-    changePassphrase: async (current, next, confirm) =>
-      void (await request(send, 'vault.changePassphrase', { current, next, confirm })),
-    reset: async (confirmation) => void (await request(send, 'vault.reset', { confirmation })),
-    copy: (text, clearAfterSeconds) => copyAndClearLater(navigator.clipboard, text, clearAfterSeconds),
+    initial: () => {
+      const first = snapshot;
+      snapshot = null;
+      return first;
+    },
+    status: () => client['toolbar.get']({}),
+    refresh: () => client['toolbar.refresh']({}),
+    keys: async () => {
+      const vault = await client['vault.status']({});
+      return vault.state === 'unlocked' ? homeKeysOf(vault.records) : [];
+    },
+    pollMinutes: async () => (await client['settings.get']({})).pollMinutes,
+    watch: (listener) => {
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (HOME_WATCHED.some((item) => item.area === area && item.key in changes)) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
+    },
+    setActiveKey: async (id) => {
+      const result = await client['settings.set']({ patch: { activeKeyId: id } });
+      if (!result.ok) {
+        const { RemoteError } = await loadContracts();
+        throw new RemoteError({ code: 'INVALID_SETTING', message: result.errors[0]?.reason ?? 'The key could not be chosen.', action: 'fix_input' });
+      }
+    },
   };
 }

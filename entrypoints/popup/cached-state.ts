@@ -12,15 +12,21 @@
  * The session's data key is looked at for its presence only and never kept.
  */
 import { browser } from 'wxt/browser';
-import type { HomeSnapshot } from '../../components/Home';
+import type { HomeKey, HomeSnapshot } from '../../components/Home';
 import type { VaultStatusView } from '../../lib/messaging/vault';
-import { PollEntrySchema, type PollEntry } from '../../lib/toolbar/entry';
+import { isWaitingForWallet } from '../../lib/mint/waiting';
+import { STORED, versionKeyOf } from '../../lib/storage/keys';
+import { PollEntrySchema, type PollEntry } from '../../lib/toolbar/cache';
 import { nextDueAt, periodMs } from '../../lib/toolbar/schedule';
 import { metaOf, pickActive } from '../../lib/toolbar/vault-source';
 import { parseStoredSettings } from '../../lib/settings/validate';
+import { isIdleExpired } from '../../lib/vault/autolock';
 import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
-import { homeKeysOf } from './home-api';
 import { readStored, type StorageAreas, type StoredValues } from './stored-read';
+
+/** The saved keys as the home screen lists them: metadata only. */
+export const homeKeysOf = (records: KeyMeta[]): HomeKey[] =>
+  records.map(({ id, description, last6, expiresAt }) => ({ id, description, last6, expiresAt }));
 
 export type UnlockedVaultView = Extract<VaultStatusView, { state: 'unlocked' }>;
 
@@ -29,8 +35,8 @@ export interface CachedPopup {
   home: HomeSnapshot;
 }
 
-/** WXT keeps an item's schema version under `<key>$`; the vault is read only at the version the background migrated it to. */
-const VAULT_VERSION = 2;
+/** The vault is read only at the version the background migrated it to (WXT keeps it under `vault$`). */
+const VAULT_VERSION = STORED.vault.version;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,13 +44,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** True while an unlocked session is stored and not idle longer than the auto-lock allows (lib/vault/session.ts). */
 function sessionOpen(raw: unknown, autoLockMinutes: number, now: number): boolean {
   if (!isRecord(raw) || typeof raw.key !== 'string' || raw.key.length < 40 || typeof raw.lastActivity !== 'number') return false;
-  return !(autoLockMinutes > 0 && now - raw.lastActivity >= autoLockMinutes * 60_000);
+  return !isIdleExpired(raw.lastActivity, now, autoLockMinutes);
 }
 
 /** The saved keys' metadata; null when the vault is absent, not yet migrated, or its header does not fit. */
 function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; damaged: UnlockedVaultView['damaged'] } | null {
-  const meta = local['vault$'];
-  const vault = local.vault;
+  const meta = local[versionKeyOf(STORED.vault.key)];
+  const vault = local[STORED.vault.key];
   if (!isRecord(meta) || meta.v !== VAULT_VERSION || !isRecord(vault) || vault.format !== VAULT_VERSION) return null;
   if (!Array.isArray(vault.records)) return null;
   const records: KeyMeta[] = [];
@@ -64,20 +70,19 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
 
 /** What vault.status and toolbar.get would answer, from the stored values; null unless the vault is unlocked. */
 export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
-  const settings = parseStoredSettings(local.settings);
-  if (!sessionOpen(session.vaultSession, settings.autoLockMinutes, now)) return null;
+  const settings = parseStoredSettings(local[STORED.settings.key]);
+  if (!sessionOpen(session[STORED.vaultSession.key], settings.autoLockMinutes, now)) return null;
   const read = vaultRecords(local);
   if (!read) return null;
   const vault: UnlockedVaultView = { state: 'unlocked', ...read, clipboardClearSeconds: settings.clipboardClearSeconds };
 
   const active = pickActive(read.records, settings.activeKeyId);
   const key = active ? metaOf(active) : null;
-  const cache = isRecord(local.pollCache) ? local.pollCache : {};
+  const pollCache = local[STORED.pollCache.key];
+  const cache = isRecord(pollCache) ? pollCache : {};
   const parsed = active ? PollEntrySchema.safeParse(cache[active.id]) : null;
   const entry: PollEntry | null = parsed?.success ? parsed.data : null;
-  const flow = session.mintFlow;
-  // lib/mint/storage.ts isWaitingForWallet: the wallet is being asked.
-  const waitingForWallet = isRecord(flow) && (flow.status === 'connecting' || flow.status === 'awaiting-signature');
+  const waitingForWallet = isWaitingForWallet(session[STORED.mintFlow.key]);
   const { pollMinutes } = settings;
   const status: HomeSnapshot['status'] = {
     vault: 'unlocked',

@@ -15,8 +15,7 @@
  */
 import { browser } from 'wxt/browser';
 
-/** 'copied-needs-permission': a delay is set but clipboardRead is not held, so nothing will be cleared. */
-export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
+import type { CopyOutcome } from '../../components/vault-api';
 
 type ClipboardLike = Pick<Clipboard, 'writeText' | 'readText'>;
 type PermissionsLike = Pick<typeof browser.permissions, 'contains'>;

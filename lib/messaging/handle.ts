@@ -27,12 +27,15 @@ export interface HandleOptions {
   toWireError: (error: unknown) => WireError;
 }
 
+/** Offers a message to one group of contracts: undefined when none of them is its name. */
+export type Dispatcher = (message: unknown, sender: Sender) => Promise<ReplyEnvelope> | undefined;
+
 /**
  * Builds a dispatcher for one group of contracts. It returns `undefined` for a
  * message that is not one of its contracts, so several groups can share a listener.
  */
-export function createDispatcher<C extends Contracts>(contracts: C, handlers: Handlers<C>, options: HandleOptions) {
-  return (message: unknown, sender: Sender): Promise<ReplyEnvelope> | undefined => {
+export function createDispatcher<C extends Contracts>(contracts: C, handlers: Handlers<C>, options: HandleOptions): Dispatcher {
+  return (message, sender) => {
     const envelope = z.safeParse(RequestEnvelopeSchema, message);
     if (!envelope.success || !Object.hasOwn(contracts, envelope.data.name)) return undefined;
     const name = envelope.data.name as keyof C & string;

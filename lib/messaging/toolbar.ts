@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { KeyMetaSchema } from '../badge/schema';
-import { POLL_OUTCOMES, PollEntrySchema } from '../toolbar/entry';
+import { POLL_OUTCOMES, PollEntrySchema } from '../toolbar/cache';
 import { contract } from './protocol';
 
 export const ToolbarStatusSchema = z.object({

@@ -6,7 +6,7 @@
 import type { MintedKeyInfo } from '../vault/minted-meta';
 import type { MintKeyBody } from '../venice/schemas';
 import type { VaultStatus } from './events';
-import type { MintState, WalletInfo } from './state';
+import type { MintStore, WalletInfo } from './state';
 
 export interface MintedKey {
   /** The secret: shown once, saved through the vault, never put in the flow state. */
@@ -55,11 +55,6 @@ export interface VaultPort {
   status(): Promise<VaultStatus>;
   /** Encrypts and stores the key; throws VAULT_STORAGE_FAILED, VAULT_LOCKED… as AppError data. */
   saveKey(meta: SaveMeta, secret: string): Promise<{ id: string; last6: string }>;
-}
-
-export interface MintStore {
-  get(): Promise<MintState>;
-  set(state: MintState): Promise<void>;
 }
 
 export interface Timers {

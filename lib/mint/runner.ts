@@ -5,6 +5,7 @@
  * request per signature, at most one signature per Mint click (plus the single
  * automatic renewal after "JWT has expired").
  */
+import { serialQueue } from '../async/serial';
 import { AppException, appError } from '../errors';
 import { DEFAULT_CHAIN_MS, DEFAULT_WALLET_MS, KEEP_ALIVE_MS, type MintDeps, type SaveMeta } from './deps';
 import type { MintEvent } from './events';
@@ -21,7 +22,6 @@ export function createMintRunner(deps: MintDeps) {
   const timers = deps.timers ?? globalTimers;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const tokens = createTokenCache(async () => ({ token: await deps.client.getWeb3Token() }), deps.now);
-  let queue: Promise<unknown> = Promise.resolve();
   let epoch = 0;
   let unstored: { secret: string; meta: SaveMeta } | undefined;
   let resaving: Promise<void> | undefined;
@@ -30,11 +30,7 @@ export function createMintRunner(deps: MintDeps) {
   let keepAliveTimer: unknown;
 
   /** Runs `task` after every earlier one: two clicks never read the same state. */
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serial = serialQueue();
 
   async function applyNow(event: MintEvent, guard?: number): Promise<MintState | undefined> {
     if (guard !== undefined && guard !== epoch) return undefined;

@@ -101,3 +101,14 @@ export function parseMintState(raw: unknown): MintState {
 /** States with a step in progress: a start or a mint click joins them instead of starting anew. */
 export const BUSY_STATUSES: ReadonlySet<MintStatus> = new Set(['connecting', 'awaiting-signature', 'minting']);
 export const isBusy = (state: MintState): boolean => BUSY_STATUSES.has(state.status);
+
+/** Where the runner keeps its state (storage.session in the extension, memory in tests). */
+export interface MintStore {
+  get(): Promise<MintState>;
+  set(state: MintState): Promise<void>;
+}
+
+/** The runner's store over the stored item (lib/storage/items.ts `mintFlow`); every read is checked. */
+export function mintStore(item: { getValue(): Promise<unknown>; setValue(value: MintState): Promise<void> }): MintStore {
+  return { get: async () => parseMintState(await item.getValue()), set: (state) => item.setValue(state) };
+}

@@ -3,7 +3,6 @@
  * three days. It remembers the conditions per key so each fires once per change.
  */
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import type { BadgePrefs, KeyMeta, PollView } from '../badge/schema';
 import type { NotificationSettings } from '../settings/schema';
 import { conditionsOf, noticesToFire, type Conditions, type NoticeKind } from './conditions';
@@ -13,27 +12,25 @@ const ConditionsSchema = z.object({ blocked: z.boolean(), lowBalance: z.boolean(
 const MemorySchema = z.record(z.string(), ConditionsSchema);
 type Memory = z.infer<typeof MemorySchema>;
 
-export const notifyMemoryItem = storage.defineItem<Memory>('local:notifyMemory', { fallback: {}, version: 1 });
-
 export interface NotifierDeps {
   getEnabled(): Promise<NotificationSettings>;
   /** True when the optional "notifications" permission is granted. */
   hasPermission(): Promise<boolean>;
   show(id: string, notice: { title: string; message: string }): Promise<void>;
   now(): number;
-  memory?: { get(): Promise<unknown>; set(value: Memory): Promise<void> };
+  /** Which conditions each key was last seen in (lib/storage/items.ts `notifyMemory`). */
+  memory: { getValue(): Promise<unknown>; setValue(value: Memory): Promise<void> };
 }
 
 export function createNotifier(deps: NotifierDeps) {
-  const memory = deps.memory ?? { get: () => notifyMemoryItem.getValue(), set: (v: Memory) => notifyMemoryItem.setValue(v) };
-
+  const { memory } = deps;
   return async function onPolled(key: KeyMeta, poll: PollView, prefs: BadgePrefs): Promise<NoticeKind[]> {
-    const parsed = MemorySchema.safeParse(await memory.get());
+    const parsed = MemorySchema.safeParse(await memory.getValue());
     const all: Memory = parsed.success ? parsed.data : {};
     const current: Conditions = conditionsOf(key, poll, prefs, deps.now());
     const enabled = await deps.getEnabled();
     const wanted = noticesToFire(all[key.id], current, enabled);
-    await memory.set({ ...all, [key.id]: current });
+    await memory.setValue({ ...all, [key.id]: current });
     if (!wanted.length || !(await deps.hasPermission())) return [];
     for (const kind of wanted) await deps.show(`venice-${kind}-${key.id}`, noticeText(kind, key));
     return wanted;

@@ -3,11 +3,12 @@
  * after failures, stops for a key Venice refuses (401), never asks while the vault
  * is locked, keeps the last result and puts the badge on the toolbar after each change.
  */
+import { serialQueue } from '../async/serial';
 import { toAppError } from '../errors';
 import { badgeFor } from '../badge/badge';
 import { LimitsSnapshotSchema, type Badge, type BadgePrefs, type BadgeState, type KeyMeta } from '../badge/schema';
 import type { PollCache } from './cache';
-import type { PollEntry, PollOutcome } from './entry';
+import type { PollEntry, PollOutcome } from './cache';
 import { FORCE_MIN_GAP_MS, nextDueAt, periodMs } from './schedule';
 
 export const POLL_ALARM = 'venice-poll';
@@ -57,12 +58,7 @@ export interface ToolbarStatus {
 }
 
 export function createToolbar(deps: ToolbarDeps) {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = serialQueue();
 
   async function snapshot(): Promise<{ status: ToolbarStatus; badgeState: BadgeState; active: ActiveKey | null; prefs: BadgePrefs }> {
     const now = deps.now();

@@ -1,5 +1,5 @@
 import { POLL_FLOOR_MINUTES } from '../settings/schema';
-import type { PollEntry } from './entry';
+import type { PollEntry } from './cache';
 
 /** Failed polls wait at most this long before the next try (unless the period is longer). */
 export const MAX_BACKOFF_MS = 30 * 60_000;

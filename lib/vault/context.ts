@@ -25,12 +25,15 @@ export interface VaultContext {
   prefs: () => Promise<VaultPrefs>;
   /** PBKDF2 iterations for new and re-wrapped vaults (tests pass a small number). */
   iterations: number;
+  /** Keeps the session's storage from content scripts; runs before each session write. */
+  restrictSession: () => Promise<void>;
 }
 
 export interface ContextOptions {
   now?: () => number;
   prefs?: () => Promise<VaultPrefs>;
   iterations?: number;
+  restrictSession?: () => Promise<void>;
 }
 
 export function makeContext(items: VaultStorage, options: ContextOptions = {}): VaultContext {
@@ -39,6 +42,7 @@ export function makeContext(items: VaultStorage, options: ContextOptions = {}): 
     now: options.now ?? Date.now,
     prefs: options.prefs ?? (async () => DEFAULT_VAULT_PREFS),
     iterations: options.iterations ?? DEFAULT_PBKDF2_ITERATIONS,
+    restrictSession: options.restrictSession ?? (async () => undefined),
   };
 }
 
@@ -64,12 +68,3 @@ export async function writeVault(ctx: VaultContext, vault: StoredVault): Promise
   }
 }
 
-/** Runs tasks one after another, so two writes never interleave their read-modify-write. */
-export function serial() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}

@@ -33,7 +33,7 @@ export async function setup(ctx: VaultContext, passphrase: string, confirm: stri
     const sealed = await wrapWithNewPassphrase(ctx, { id }, raw, passphrase);
     await writeVault(ctx, { format: VAULT_FORMAT, id, createdAt: new Date(ctx.now()).toISOString(), ...sealed, records: [] });
     await ctx.items.guard.setValue(NO_FAILURES);
-    await openSession(ctx.items, raw, ctx.now());
+    await openSession(ctx.items, raw, ctx.now(), ctx.restrictSession);
   } finally {
     wipe(raw);
   }
@@ -69,7 +69,7 @@ export async function unlock(ctx: VaultContext, passphrase: string): Promise<{ u
       await writeVault(ctx, { ...vault, ...(await wrapWithNewPassphrase(ctx, vault, raw, passphrase)) });
       upgradedKdf = true;
     }
-    await openSession(ctx.items, raw, ctx.now());
+    await openSession(ctx.items, raw, ctx.now(), ctx.restrictSession);
     return { upgradedKdf };
   } finally {
     wipe(raw);
@@ -85,7 +85,7 @@ export async function changePassphrase(ctx: VaultContext, current: string, next:
   const raw = await openDataKey(ctx, vault, current);
   try {
     await writeVault(ctx, { ...vault, ...(await wrapWithNewPassphrase(ctx, vault, raw, next)) });
-    await openSession(ctx.items, raw, ctx.now());
+    await openSession(ctx.items, raw, ctx.now(), ctx.restrictSession);
   } finally {
     wipe(raw);
   }

@@ -3,19 +3,24 @@
  * when the browser closes, kept across a service-worker restart), restricted to
  * trusted contexts so no content script can read it. Locking removes it.
  */
-import { browser } from 'wxt/browser';
 import { fromBase64, toBase64, wipe } from './encoding';
+import { isIdleExpired } from './autolock';
 import { importDataKey } from './envelope';
 import { SessionSchema, type VaultStorage } from './store';
 
+/** The part of storage.session that can keep it from content scripts (Chrome only). */
+export interface SessionArea {
+  setAccessLevel?: (o: { accessLevel: string }) => Promise<void>;
+}
+
 /** Keeps storage.session out of content scripts (Chrome; Firefox never exposes it to them). */
-export async function restrictSessionAccess(): Promise<void> {
-  const area = browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined;
+export async function restrictSessionAccess(area: SessionArea | undefined): Promise<void> {
   if (typeof area?.setAccessLevel === 'function') await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }
 
-export async function openSession(items: VaultStorage, raw: Uint8Array<ArrayBuffer>, now: number): Promise<void> {
-  await restrictSessionAccess();
+/** Stores the data key; `restrict` (restrictSessionAccess over the real area) runs first. */
+export async function openSession(items: VaultStorage, raw: Uint8Array<ArrayBuffer>, now: number, restrict: () => Promise<void>): Promise<void> {
+  await restrict();
   await items.session.setValue({ key: toBase64(raw), lastActivity: now });
 }
 
@@ -23,10 +28,6 @@ export async function closeSession(items: VaultStorage): Promise<void> {
   await items.session.removeValue();
 }
 
-/** True when the session has sat idle longer than the auto-lock setting allows. */
-export function isIdleExpired(lastActivity: number, now: number, autoLockMinutes: number): boolean {
-  return autoLockMinutes > 0 && now - lastActivity >= autoLockMinutes * 60_000;
-}
 
 /**
  * The data key when unlocked and not idle too long, else null (an expired session is

@@ -1,13 +1,12 @@
 /**
- * Every storage item of the vault, declared once, with a version and a zod parse on read.
- * - local:vault       the sealed vault (format v2, migrated from v1 on load)
- * - local:vaultGuard  failed unlock attempts and the wait they impose (survives a popup reopen)
- * - session:vaultSession  the unlocked data key (raw bytes, base64) and the last activity time
+ * The vault's three stored items (declared in lib/storage/items.ts), their zod parse on read.
+ * - vault         the sealed vault (format v2, migrated from v1 on load)
+ * - guard         failed unlock attempts and the wait they impose (survives a popup reopen)
+ * - session       the unlocked data key (raw bytes, base64) and the last activity time (storage.session)
  */
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { StoredRecordSchema, type StoredRecord } from './record';
-import { migrateV1ToV2, VAULT_FORMAT, VaultHeaderSchema, type StoredVault } from './format';
+import { VaultHeaderSchema, type StoredVault } from './format';
 
 export const GuardSchema = z.strictObject({
   failures: z.number().int().min(0),
@@ -22,15 +21,18 @@ export const SessionSchema = z.strictObject({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-/** Declares the items. Call once per context (migrations run when the vault item is declared). */
-export function defineVaultStorage() {
-  return {
-    vault: storage.defineItem<unknown>('local:vault', { version: VAULT_FORMAT, migrations: { 2: migrateV1ToV2 } }),
-    guard: storage.defineItem<unknown>('local:vaultGuard'),
-    session: storage.defineItem<unknown>('session:vaultSession'),
-  };
+/** One stored item as the vault uses it (WXT's storage item, or a fake in tests). */
+export interface VaultItem {
+  getValue(): Promise<unknown>;
+  setValue(value: unknown): Promise<void>;
+  removeValue(): Promise<void>;
 }
-export type VaultStorage = ReturnType<typeof defineVaultStorage>;
+
+export interface VaultStorage {
+  vault: VaultItem;
+  guard: VaultItem;
+  session: VaultItem;
+}
 
 export interface DamagedRecord {
   /** The record's id when it can still be read, else its position as `#<index>`. */

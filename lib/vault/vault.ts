@@ -6,7 +6,8 @@
 import { importKey, type CheckKey, type ImportInput } from './import-key';
 import { metaOf, removeKey, revealKey, saveKey, undecryptable } from './key-ops';
 import { changePassphrase, lock, reset, setup, unlock } from './lock-ops';
-import { makeContext, serial, type ContextOptions, type VaultContext } from './context';
+import { serialQueue } from '../async/serial';
+import { makeContext, type ContextOptions, type VaultContext } from './context';
 import { NO_FAILURES, remainingWait } from './backoff';
 import { lockIfIdle, sessionKey } from './session';
 import { GuardSchema, readParsed, readVault, type DamagedRecord, type VaultStorage } from './store';
@@ -46,7 +47,7 @@ export interface VaultOptions extends ContextOptions {
 
 export function createVault(items: VaultStorage, options: VaultOptions = {}) {
   const ctx = makeContext(items, options);
-  const queue = serial();
+  const queue = serialQueue();
   const checkKey: CheckKey = options.checkKey ?? (async () => { throw new Error('no key checker configured'); });
   const autoLock = async () => (await ctx.prefs()).autoLockMinutes;
   return {

@@ -5,7 +5,7 @@
  * accepts messages only from its own content script in its own signing tab.
  */
 import { AppException, appError, toAppError } from '../errors';
-import { bridgeBackgroundContracts, bridgeTabContracts } from '../messaging/bridge';
+import { bridgeBackgroundContracts, bridgeTabContracts } from './bridge-contracts';
 import { call, type Send } from '../messaging/call';
 import { createDispatcher, type Sender } from '../messaging/handle';
 import type { RequestEnvelope } from '../messaging/protocol';

@@ -2,7 +2,7 @@
  * The shapes of the messages between the signing tab's isolated content script
  * and the background (runtime.sendMessage / tabs.sendMessage, in the envelope of
  * lib/messaging/protocol.ts). The contracts themselves are in
- * lib/messaging/bridge.ts; the content script parses with these zod/mini schemas
+ * lib/wallet/bridge-contracts.ts; the content script parses with these zod/mini schemas
  * directly, because full zod would not fit its size budget.
  */
 import * as z from 'zod/mini';

@@ -15,7 +15,6 @@ export const BRIDGE_SCRIPT_FILES = {
   isolated: '/content-scripts/bridge.js',
 } as const;
 
-const STORE_KEY = 'walletSigningTab';
 const StoredSchema = z.strictObject({
   tabId: z.number().int().nonnegative(),
   origin: z.string(),
@@ -24,8 +23,16 @@ const StoredSchema = z.strictObject({
 });
 type Stored = z.infer<typeof StoredSchema>;
 
+/** The stored item that remembers the tab (lib/storage/items.ts `signingTab`, in storage.session). */
+export interface SigningTabStore {
+  getValue(): Promise<unknown>;
+  setValue(value: Stored): Promise<void>;
+  removeValue(): Promise<void>;
+}
+
 export interface SigningTabOptions {
   browser: WalletBrowser;
+  store: SigningTabStore;
   /** The signing origin, e.g. https://venice.ai or http://127.0.0.1:PORT. */
   origin: string;
   /** The page opened on that origin (default "/"). */
@@ -44,7 +51,7 @@ async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean
 
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
 
-export function createSigningTab({ browser, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
+export function createSigningTab({ browser, store, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
   let tabId: number | undefined;
   const closeWatchers = new Set<() => void>();
@@ -58,20 +65,19 @@ export function createSigningTab({ browser, origin, path = '/', loadTimeoutMs = 
   };
 
   async function remembered(): Promise<Stored | undefined> {
-    const raw = (await browser.storage.session.get(STORE_KEY))[STORE_KEY];
-    const parsed = StoredSchema.safeParse(raw);
+    const parsed = StoredSchema.safeParse(await store.getValue());
     return parsed.success && parsed.data.origin === origin ? parsed.data : undefined;
   }
   async function remember(patch: Partial<Stored>): Promise<void> {
     const current = await remembered();
     const next = { ...(current ?? { origin }), ...patch, origin } as Stored;
-    if (next.tabId !== undefined) await browser.storage.session.set({ [STORE_KEY]: next });
+    if (next.tabId !== undefined) await store.setValue(next);
   }
 
   const onRemoved = (id: number) => {
     if (id !== tabId) return;
     tabId = undefined;
-    void browser.storage.session.remove(STORE_KEY);
+    void store.removeValue();
     for (const watcher of [...closeWatchers]) watcher();
   };
   browser.tabs.onRemoved.addListener(onRemoved);

@@ -42,8 +42,12 @@ const median = (xs: number[]) => {
 /** The poller over the real vault and client, on a simulated clock; `sandbox.clock` follows it. */
 async function buildWorld(sandbox: Sandbox) {
   // wxt/browser reads globalThis.chrome when first imported: load lib code only after this.
-  const { createToolbar, memoryPollCache, vaultKeySource } = await import('../../lib/toolbar');
-  const { createVault, defineVaultStorage } = await import('../../lib/vault');
+  const { createToolbar } = await import('../../lib/toolbar/poller');
+  const { memoryPollCache } = await import('../../lib/toolbar/cache');
+  const { vaultKeySource } = await import('../../lib/toolbar/vault-source');
+  const { createVault } = await import('../../lib/vault/vault');
+  const { defineStoredItems } = await import('../../lib/storage/items');
+  const { vault: vaultItem, vaultGuard, vaultSession } = defineStoredItems();
   const { createVeniceClient } = await import('../../lib/venice/client');
 
   const t0 = Date.now();
@@ -51,7 +55,7 @@ async function buildWorld(sandbox: Sandbox) {
   let alarm: number | null = null;
   const requestTimes: number[] = [];
   const pollMs: number[] = [];
-  const vault = createVault(defineVaultStorage(), {
+  const vault = createVault({ vault: vaultItem, guard: vaultGuard, session: vaultSession }, {
     now: () => now,
     prefs: async () => ({ autoLockMinutes: 0, clipboardClearSeconds: 30, apiBaseUrl: sandbox.apiUrl }),
   });

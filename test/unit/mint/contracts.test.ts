@@ -4,7 +4,7 @@ import { mintContracts } from '../../../lib/messaging/mint';
 import { createDispatcher, type Sender } from '../../../lib/messaging/handle';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { toAppError } from '../../../lib/errors';
-import { mintHandlers } from '../../../lib/mint/handlers';
+import { mintRoutes } from '../../../entrypoints/background/routes';
 import { createMintRunner } from '../../../lib/mint/runner';
 import { OPTIONS } from './fixtures';
 import { fail, fakeDeps, SECRET } from './fakes';
@@ -15,7 +15,7 @@ const page: Sender = { id: 'ext', url: 'https://evil.example/', tab: { id: 3 } }
 function wire() {
   const fake = fakeDeps();
   const runner = createMintRunner(fake.deps);
-  const dispatch = createDispatcher(mintContracts, mintHandlers(runner), {
+  const dispatch = createDispatcher(mintContracts, mintRoutes({ mint: runner }), {
     authorize: (audience, sender) => audience === 'extension-page' && !sender.tab,
     toWireError: (e) => {
       const { code, message, action } = toAppError(e);

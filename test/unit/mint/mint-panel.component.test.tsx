@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MintPanel } from '../../../components/MintPanel';
-import type { MintApi } from '../../../lib/mint/client';
+import type { MintApi } from '../../../components/mint-api';
 import { createMintRunner } from '../../../lib/mint/runner';
 import { useEnglish } from '../vault/english';
 import { fail, fakeDeps, SECRET } from './fakes';

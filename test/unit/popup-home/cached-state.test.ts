@@ -8,13 +8,17 @@ import { readStored } from '../../../entrypoints/popup/stored-read';
 import { storagePollCache } from '../../../lib/toolbar/cache';
 import { createToolbar } from '../../../lib/toolbar/poller';
 import { vaultKeySource } from '../../../lib/toolbar/vault-source';
-import { readSettings, settingsItem } from '../../../lib/settings/item';
+import { createSettingsStore } from '../../../lib/settings/store';
+import { defineStoredItems } from '../../../lib/storage/items';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import type { VaultPrefs } from '../../../lib/vault/context';
-import { fakeSecret, FAST_ITERATIONS, META, PASS } from '../vault/helpers';
-import { defineVaultStorage } from '../../../lib/vault/store';
+import { fakeSecret, FAST_ITERATIONS, META, PASS, vaultItems } from '../vault/helpers';
 import { createVault } from '../../../lib/vault/vault';
 import { entry, limits } from './fixtures';
+
+const settingsItem = () => defineStoredItems().settings;
+const readSettings = () => createSettingsStore(settingsItem()).read();
+const pollCache = () => storagePollCache(defineStoredItems().pollCache);
 
 const T0 = Date.parse('2025-06-01T21:00:00.000Z');
 let now = T0;
@@ -27,7 +31,7 @@ async function settingsPrefs(): Promise<VaultPrefs> {
 
 /** The vault and the poller as the background wires them (lib/vault/index.ts, lib/toolbar/toolbar.ts), on the fake storage. */
 function background() {
-  const vault = createVault(defineVaultStorage(), { iterations: FAST_ITERATIONS, now: clock, prefs: settingsPrefs });
+  const vault = createVault(vaultItems(), { iterations: FAST_ITERATIONS, now: clock, prefs: settingsPrefs });
   const source = vaultKeySource(vault, async () => (await readSettings()).activeKeyId);
   const poller = createToolbar({
     getVaultState: source.getVaultState,
@@ -37,7 +41,7 @@ function background() {
       const { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes } = await readSettings();
       return { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes };
     },
-    cache: storagePollCache,
+    cache: pollCache(),
     alarms: { create: () => undefined, clear: () => undefined },
     now: clock,
     setBadge: async () => undefined,
@@ -64,9 +68,9 @@ describe('readCachedPopup', () => {
     const first = await vault.saveKey({ ...META, description: 'laptop' }, fakeSecret());
     now += 60_000;
     const second = await vault.saveKey({ ...META, description: 'agent', limits: { diem: 2 } }, fakeSecret());
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, activeKeyId: first.id, pollMinutes: 2, badgeUnit: 'DIEM' });
-    await storagePollCache.set(first.id, entry({ attemptedAt: now - 30_000, fetchedAt: now - 30_000, limits: limits() }));
-    await storagePollCache.set(second.id, entry({ limits: limits({ balances: { USD: 1 } }) }));
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, activeKeyId: first.id, pollMinutes: 2, badgeUnit: 'DIEM' });
+    await pollCache().set(first.id, entry({ attemptedAt: now - 30_000, fetchedAt: now - 30_000, limits: limits() }));
+    await pollCache().set(second.id, entry({ limits: limits({ balances: { USD: 1 } }) }));
 
     const cached = await read();
     expect(cached).not.toBeNull();
@@ -96,7 +100,7 @@ describe('readCachedPopup', () => {
     const { vault, poller } = background();
     await vault.setup(PASS, PASS);
     await vault.saveKey(META, fakeSecret());
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, activeKeyId: 'gone' });
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, activeKeyId: 'gone' });
     await fakeBrowser.storage.session.set({ mintFlow: { status: 'awaiting-signature' } });
     const cached = await read();
     expect(cached!.home.status).toEqual(await poller.status());
@@ -154,7 +158,7 @@ describe('readCachedPopup', () => {
   it('reads a session idle past the auto-lock as locked, as the vault does', async () => {
     const { vault } = background();
     await vault.setup(PASS, PASS);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, autoLockMinutes: 5 });
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, autoLockMinutes: 5 });
     now += 4 * 60_000;
     expect(await read()).not.toBeNull();
     now += 60_000;

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { HomeApi, HomeKey } from '../../../components/Home';
 import type { LimitsSnapshot } from '../../../lib/badge/schema';
 import type { ToolbarStatus } from '../../../lib/messaging/toolbar';
-import type { PollEntry, PollOutcome } from '../../../lib/toolbar/entry';
+import type { PollEntry, PollOutcome } from '../../../lib/toolbar/cache';
 
 export const NOW = Date.parse('2025-06-01T21:30:00.000Z');
 export const NEXT_EPOCH = '2025-06-02T00:00:00.000Z';

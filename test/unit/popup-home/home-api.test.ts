@@ -1,10 +1,12 @@
-// The popup's HomeApi over the real contracts, with a fake background answering the envelopes.
+// The popup's HomeApi over its client and the real contracts, with a fake background answering the envelopes.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHomeApi } from '../../../entrypoints/popup/home-api';
+import { createHomeApi as homeApiOver, popupClient } from '../../../entrypoints/popup/api';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { KEY_A, status } from './fixtures';
+
+const createHomeApi = (send: (envelope: RequestEnvelope) => Promise<unknown>) => homeApiOver(popupClient(send));
 
 const RECORD = {
   id: KEY_A.id, last6: 'aaaaaa', type: 'INFERENCE', description: 'Laptop', source: 'imported',

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyRow } from '../../../components/KeyRow';
-import type { CopyOutcome } from '../../../entrypoints/popup/clipboard';
+import type { CopyOutcome } from '../../../components/vault-api';
 import type { KeyMeta } from '../../../lib/vault/record';
 import { useEnglish } from '../vault/english';
 import { fakeApi } from '../vault/fake-api';

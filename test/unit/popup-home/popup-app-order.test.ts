@@ -25,12 +25,13 @@ describe('the popup script starts its storage read first', () => {
     expect(imports[0]?.from).toBe('./popup/first-read');
   });
 
-  it('evaluates only wxt/browser and stored-read before it reads', () => {
+  it('evaluates only wxt/browser, stored-read and the list of stored names before it reads', () => {
     expect(importsOf('entrypoints/popup/first-read.ts').filter((i) => !i.typeOnly).map((i) => i.from)).toEqual([
       'wxt/browser',
       './stored-read',
     ]);
-    expect(importsOf('entrypoints/popup/stored-read.ts').filter((i) => !i.typeOnly)).toEqual([]);
+    expect(importsOf('entrypoints/popup/stored-read.ts').filter((i) => !i.typeOnly).map((i) => i.from)).toEqual(['../../lib/storage/keys']);
+    expect(importsOf('lib/storage/keys.ts')).toEqual([]);
   });
 
   it('reads on import, and a failing read is handled, not an unhandled rejection', async () => {

@@ -4,12 +4,21 @@ import { call } from '../../../lib/messaging/call';
 import { createDispatcher, type Sender } from '../../../lib/messaging/handle';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { settingsContracts } from '../../../lib/messaging/settings';
-import { DEFAULT_SETTINGS, readSettings, settingsHandlers, updateSettings, type Settings } from '../../../lib/settings';
+import { settingsRoutes } from '../../../entrypoints/background/routes';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import { createSettingsStore } from '../../../lib/settings/store';
+import { defineStoredItems } from '../../../lib/storage/items';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 
+const store = () => createSettingsStore(defineStoredItems().settings);
+const readSettings = () => store().read();
+
+/** The settings route over the real store; `changed` collects what the store's watch reports. */
 function wire(changed: Settings[]) {
-  const dispatch = createDispatcher(settingsContracts, settingsHandlers({ read: readSettings, update: updateSettings }, (s) => void changed.push(s)), {
+  const settings = store();
+  settings.watch((s) => void changed.push(s));
+  const dispatch = createDispatcher(settingsContracts, settingsRoutes({ settings }), {
     authorize: (_audience, sender) => sender === page,
     toWireError: () => ({ code: 'UNKNOWN', message: 'Something went wrong.', action: 'retry' }),
   });
@@ -25,7 +34,7 @@ describe('settings contracts', () => {
     await expect(call(send, settingsContracts, 'settings.get', {})).resolves.toEqual(DEFAULT_SETTINGS);
     const result = await call(send, settingsContracts, 'settings.set', { patch: { pollMinutes: 1, notifications: { blocked: true } } });
     expect(result).toMatchObject({ ok: true, settings: { pollMinutes: 1, notifications: { blocked: true, lowBalance: false } } });
-    expect(changed).toHaveLength(1);
+    await expect.poll(() => changed).toHaveLength(1);
     expect((await readSettings()).pollMinutes).toBe(1);
   });
 

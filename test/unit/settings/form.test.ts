@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, applySettingsPatch, draftOf, errorsByField, parsePort, patchOf } from '../../../lib/settings';
+import { draftOf, errorsByField, parsePort, patchOf } from '../../../lib/settings/form';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { applySettingsPatch } from '../../../lib/settings/validate';
 
 describe('settings form draft', () => {
   it('round-trips the settings through the text fields', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { fakePermissions } from './fake-permissions';
 import { setup, type } from './options-form-fixture';
 import { useEnglish } from '../vault/english';

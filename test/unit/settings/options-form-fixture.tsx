@@ -2,7 +2,8 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { OptionsForm, type PermissionAnswer } from '../../../components/OptionsForm';
-import { DEFAULT_SETTINGS, applySettingsPatch, type Settings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
+import { applySettingsPatch } from '../../../lib/settings/validate';
 import { requestAccess } from '../../../lib/settings/permissions';
 import { fakePermissions } from './fake-permissions';
 

@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  applySettingsPatch,
-  parseStoredSettings,
-  readSettings,
-  sandboxApiBaseUrl,
-  settingsItem,
-  signingOriginFor,
-  updateSettings,
-  urlProblem,
-} from '../../../lib/settings';
+import { signingOriginFor } from '../../../lib/settings/origin';
+import { DEFAULT_SETTINGS, sandboxApiBaseUrl, urlProblem } from '../../../lib/settings/schema';
+import { createSettingsStore } from '../../../lib/settings/store';
+import { applySettingsPatch, parseStoredSettings } from '../../../lib/settings/validate';
+import { defineStoredItems } from '../../../lib/storage/items';
+
+// The settings store over the item the background declares (lib/storage/items.ts).
+const settingsItem = { setValue: (value: never) => defineStoredItems().settings.setValue(value) };
+const readSettings = () => createSettingsStore(defineStoredItems().settings).read();
+const updateSettings = (patch: unknown) => createSettingsStore(defineStoredItems().settings).update(patch);
 
 describe('settings defaults', () => {
   it('match the issue: production endpoints, 5 min polling, everything opt-in', () => {

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storagePollCache, type PollEntry } from '../../../lib/toolbar';
+import { defineStoredItems } from '../../../lib/storage/items';
+import { storagePollCache as cacheOver, type PollEntry } from '../../../lib/toolbar/cache';
+
+const storagePollCache = cacheOver(defineStoredItems().pollCache);
 
 const entry: PollEntry = {
   status: 'ok',

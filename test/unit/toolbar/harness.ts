@@ -1,7 +1,8 @@
 /** A fake world for the poller: a clock, alarms that fire when the clock passes them, a counting fetch. */
 import { appError, AppException, type ErrorCode } from '../../../lib/errors';
 import type { Badge, BadgePrefs } from '../../../lib/badge';
-import { createToolbar, memoryPollCache, type ActiveKey, type VaultState } from '../../../lib/toolbar';
+import { memoryPollCache } from '../../../lib/toolbar/cache';
+import { createToolbar, type ActiveKey, type VaultState } from '../../../lib/toolbar/poller';
 
 export const T0 = Date.parse('2025-05-06T12:00:00Z');
 export const MIN = 60_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BadgePrefs, KeyMeta, PollView } from '../../../lib/badge';
-import { conditionsOf, createNotifier, noticesToFire } from '../../../lib/notify';
+import type { BadgePrefs, KeyMeta, PollView } from '../../../lib/badge/schema';
+import { conditionsOf, noticesToFire } from '../../../lib/notify/conditions';
+import { createNotifier } from '../../../lib/notify/notifier';
 
 const NOW = Date.parse('2025-05-06T12:00:00Z');
 const key: KeyMeta = { id: 'k1', description: 'Laptop', last6: 'abc123', limits: { usd: 100 } };
@@ -49,7 +50,7 @@ describe('createNotifier', () => {
       hasPermission: async () => permitted,
       show: async (id, n) => void shown.push({ id, ...n }),
       now: () => NOW,
-      memory: { get: async () => stored, set: async (v) => void (stored = v) },
+      memory: { getValue: async () => stored, setValue: async (v) => void (stored = v) },
     });
     return { notify, shown, stored: () => stored };
   }
@@ -81,7 +82,7 @@ describe('createNotifier', () => {
       hasPermission: async () => true,
       show: async () => undefined,
       now: () => NOW,
-      memory: { get: async () => 'junk', set: async () => undefined },
+      memory: { getValue: async () => 'junk', setValue: async () => undefined },
     });
     await expect(damaged(key, poll(50, { accessPermitted: false }), prefs)).resolves.toEqual(['blocked']);
     await expect(notify(key, poll(50), prefs)).resolves.toEqual([]);

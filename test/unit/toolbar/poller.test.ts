@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayAfter, periodMs } from '../../../lib/toolbar';
+import { delayAfter, periodMs } from '../../../lib/toolbar/schedule';
 import { KEY, MIN, SECRET, T0, world } from './harness';
 
 describe('schedule', () => {

@@ -3,13 +3,13 @@ import { call } from '../../../lib/messaging/call';
 import { createDispatcher, type Sender } from '../../../lib/messaging/handle';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { toolbarContracts } from '../../../lib/messaging/toolbar';
-import { statusHandlers } from '../../../lib/toolbar';
+import { toolbarRoutes } from '../../../entrypoints/background/routes';
 import { KEY, MIN, SECRET, world } from './harness';
 
 const popup: Sender = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 
 function wire(w: ReturnType<typeof world>) {
-  const dispatch = createDispatcher(toolbarContracts, statusHandlers(w.poller), {
+  const dispatch = createDispatcher(toolbarContracts, toolbarRoutes({ toolbar: w.poller }), {
     authorize: () => true,
     toWireError: () => ({ code: 'UNKNOWN', message: 'Something went wrong.', action: 'retry' }),
   });

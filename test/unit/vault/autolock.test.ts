@@ -45,7 +45,7 @@ describe('auto-lock', () => {
   it('checks once a minute through an alarm and locks when it fires past the idle time', async () => {
     const clock = manualClock();
     const { vault } = freshVault({ now: clock.now, prefs: prefs({ autoLockMinutes: 1 }) });
-    startAutoLock(vault);
+    startAutoLock(vault, fakeBrowser.alarms);
     await expect(fakeBrowser.alarms.get(AUTO_LOCK_ALARM)).resolves.toMatchObject({ periodInMinutes: 1 });
     await vault.setup(PASS, PASS);
     clock.advance(61_000);

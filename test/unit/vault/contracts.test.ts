@@ -4,7 +4,7 @@ import { call } from '../../../lib/messaging/call';
 import { createDispatcher, type Sender } from '../../../lib/messaging/handle';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
 import { vaultContracts } from '../../../lib/messaging/vault';
-import { vaultHandlers, vaultWireError } from '../../../lib/vault/handlers';
+import { vaultRoutes, vaultWireError } from '../../../entrypoints/background/routes';
 import { fakeSecret, freshVault, PASS, prefs } from './helpers';
 
 const popup: Sender = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
@@ -19,7 +19,7 @@ function wire(checked: string[] = []) {
       return { expiresAt: '2030-01-01T00:00:00.000Z' };
     },
   });
-  const dispatch = createDispatcher(vaultContracts, vaultHandlers(vault), {
+  const dispatch = createDispatcher(vaultContracts, vaultRoutes({ vault }), {
     authorize: (audience, sender) => audience === 'extension-page' && !sender.tab,
     toWireError: vaultWireError,
   });

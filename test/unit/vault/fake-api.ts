@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { VaultApi } from '../../../entrypoints/popup/api';
+import type { VaultApi } from '../../../components/vault-api';
 import { RemoteError } from '../../../lib/messaging/protocol';
 
 /** A VaultApi whose every method is a vi.fn the test programs. */

@@ -1,8 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_VAULT_PREFS, type VaultPrefs } from '../../../lib/vault/context';
-import { defineVaultStorage } from '../../../lib/vault/store';
+import { defineStoredItems } from '../../../lib/storage/items';
+import type { VaultStorage } from '../../../lib/vault/store';
 import { createVault, type VaultOptions } from '../../../lib/vault/vault';
 import type { NewKeyMeta } from '../../../lib/vault/record';
+
+/** The vault's three items as the background declares them (lib/storage/items.ts). */
+export function vaultItems(): VaultStorage {
+  const { vault, vaultGuard: guard, vaultSession: session } = defineStoredItems();
+  return { vault, guard, session };
+}
 
 /** Few iterations keep the unit tests fast; the real default is measured in test/bench/vault.ts. */
 export const FAST_ITERATIONS = 1_000;
@@ -34,14 +41,14 @@ export function manualClock(start = Date.parse('2025-05-01T10:00:00Z')) {
 /** A fresh fake browser, the vault's storage items, and a vault over them. */
 export function freshVault(options: VaultOptions & { prefs?: () => Promise<VaultPrefs> } = {}) {
   fakeBrowser.reset();
-  const items = defineVaultStorage();
+  const items = vaultItems();
   const vault = createVault(items, { iterations: FAST_ITERATIONS, ...options });
   return { items, vault };
 }
 
 /** A second vault over the same storage, as a restarted service worker would build it. */
 export function reopen(options: VaultOptions = {}) {
-  const items = defineVaultStorage();
+  const items = vaultItems();
   return { items, vault: createVault(items, { iterations: FAST_ITERATIONS, ...options }) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { bridgeBackgroundContracts, bridgeTabContracts } from '../../../lib/messaging/bridge';
+import { bridgeBackgroundContracts, bridgeTabContracts } from '../../../lib/wallet/bridge-contracts';
 import { ENVELOPE_TAG } from '../../../lib/messaging/protocol';
 import { BRIDGE_ENVELOPE_TAG, BRIDGE_NAMES, parseTabRequestInput } from '../../../lib/wallet/bridge-messages';
 import {

@@ -3,7 +3,8 @@ import { recoverMessageAddress, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppException } from '../../../lib/errors';
-import { createWalletSession, type WalletSession } from '../../../lib/wallet';
+import { defineStoredItems } from '../../../lib/storage/items';
+import { createWalletSession, type WalletSession } from '../../../lib/wallet/session';
 import { KEY_B, fakeWallet, settle, type FakeWallet } from './fakes';
 import { RUNTIME_ID, createHarness } from './harness';
 
@@ -23,7 +24,7 @@ function setup(wallets: FakeWallet[] = [fakeWallet()], options: { fetchFn?: type
   const harness = createHarness(wallets);
   const sessions: WalletSession[] = [];
   const newSession = () => {
-    const session = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: harness.browser, fetchFn: options.fetchFn });
+    const session = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: harness.browser, store: defineStoredItems().signingTab, fetchFn: options.fetchFn });
     sessions.push(session);
     return session;
   };
@@ -123,8 +124,8 @@ describe('wallet session over the signing-tab bridge', () => {
       scripting: { executeScript: async () => { throw new Error('Cannot access contents of the page.'); } },
       permissions: { contains: async ({ origins }: { origins: string[] }) => (asked.push(origins), granted) },
     }) as unknown as typeof harness.browser;
-    const withdrawn = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: denyInjection(false) });
-    const granted = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: denyInjection(true) });
+    const withdrawn = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: denyInjection(false), store: defineStoredItems().signingTab });
+    const granted = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: denyInjection(true), store: defineStoredItems().signingTab });
     open!.sessions.push(withdrawn, granted);
     await expect(withdrawn.connect().catch(codeOf)).resolves.toBe('SIGNING_ORIGIN_NOT_ALLOWED');
     await expect(granted.connect().catch(codeOf)).resolves.toBe('SIGNING_TAB_CLOSED');

@@ -1,17 +1,22 @@
 // The popup follows the flow's stored state through storage.onChanged directly
-// (lib/mint/watch.ts); the background writes it through the storage library's item.
+// (lib/storage/watch.ts); the background writes it through the storage library's item.
 // The popup must see exactly what the item's own watch would report.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDLE, parseMintState, type MintState } from '../../../lib/mint/state';
-import { mintStateItem } from '../../../lib/mint/storage';
-import { sameValue, watchMintState } from '../../../lib/mint/watch';
+import { defineStoredItems } from '../../../lib/storage/items';
+import { STORED } from '../../../lib/storage/keys';
+import { sameValue, watchStored } from '../../../lib/storage/watch';
+
+const mintStateItem = defineStoredItems().mintFlow;
+const watchMintState = (listener: (state: MintState) => void) =>
+  watchStored(fakeBrowser.storage.session, STORED.mintFlow.key, parseMintState, listener);
 
 const ctx = { wallets: [] };
 const connecting: MintState = { status: 'connecting', flowId: 'f1', updatedAt: 1, ctx };
 const ready: MintState = { status: 'ready', flowId: 'f1', updatedAt: 2, ctx: { ...ctx, address: `0x${'a'.repeat(40)}` } };
 
-describe('watchMintState (popup side)', () => {
+describe('watchStored on the mint state (popup side)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('reports each new state, checked, as the storage item watch does', async () => {

@@ -6,9 +6,9 @@
  * The leaf schemas are the zod/mini ones the content script parses with.
  */
 import { z } from 'zod';
-import { BridgeErrorSchema, IdSchema, WALLET_REQUESTS } from '../wallet/bridge-protocol';
-import { BRIDGE_EVENTS, BRIDGE_NAMES } from '../wallet/bridge-messages';
-import { contract } from './protocol';
+import { BridgeErrorSchema, IdSchema, WALLET_REQUESTS } from './bridge-protocol';
+import { BRIDGE_EVENTS, BRIDGE_NAMES } from './bridge-messages';
+import { contract } from '../messaging/protocol';
 
 const WalletRequestSchema = z.discriminatedUnion('kind', [
   WALLET_REQUESTS.discover,

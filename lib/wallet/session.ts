@@ -4,7 +4,7 @@
  * session opens (or reuses) ONE signing tab on the API's own web origin, injects
  * the bridge there, and drives the wallet with viem from the background.
  *
- *   const session = createWalletSession({ signingOrigin, rpcUrl });
+ *   const session = createWalletSession({ signingOrigin, rpcUrl, browser, store });
  *   const { address, wallet, wallets } = await session.connect();   // eth_requestAccounts
  *   const signature = await session.sign(token, address);            // personal_sign, verified locally
  *   const stop = session.onAccountsChanged((address) => ...);       // undefined: no account (locked)
@@ -23,23 +23,23 @@
  *   asks for personal_sign over the exact string, then verifies the signature.
  */
 import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
-import { browser as defaultBrowser } from 'wxt/browser';
 import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
 import type { WalletInfo } from './bridge-protocol';
 import { createBridgeLink } from './bridge-link';
+import type { SigningTabStore } from './signing-tab';
 import { createBridgeWalletClient } from './transport';
 import { verifySignature } from './verify';
 import { rethrowAsWalletError } from './wallet-errors';
 
-export type { WalletInfo } from './bridge-protocol';
-export { verifySignature } from './verify';
-export { toWalletAppError } from './wallet-errors';
+export type { SigningTabStore } from './signing-tab';
 
 export interface WalletSessionOptions {
   signingOrigin: string;
   rpcUrl: string;
-  browser?: WalletBrowser;
+  browser: WalletBrowser;
+  /** Where the signing tab and the chosen wallet are remembered (storage.session). */
+  store: SigningTabStore;
   /** Page opened on the signing origin (default "/"). */
   signingPath?: string;
   /** fetch used for the Base RPC (tests). */
@@ -68,8 +68,8 @@ const fail = (code: Parameters<typeof appError>[0], detail?: string): never => {
 };
 
 export function createWalletSession(options: WalletSessionOptions): WalletSession {
-  const browser = options.browser ?? (defaultBrowser as WalletBrowser);
-  const link = createBridgeLink({ browser, origin: options.signingOrigin, path: options.signingPath });
+  const { browser, store } = options;
+  const link = createBridgeLink({ browser, store, origin: options.signingOrigin, path: options.signingPath });
   const client = createBridgeWalletClient((request) => link.request(request));
   const accountListeners = new Set<(address: Address | undefined) => void>();
 

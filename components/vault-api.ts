@@ -1,0 +1,23 @@
+/**
+ * What the vault screens ask the background (entrypoints/popup/api.ts builds it on the
+ * popup's client). Components get it as a prop and never call storage, fetch or the runtime.
+ */
+import type { VaultStatusView } from '../lib/messaging/vault';
+import type { KeyMeta } from '../lib/vault/record';
+
+/** What a copy did: cleared later, not cleared (delay 0), or not cleared for want of the clipboardRead permission. */
+export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
+
+export interface VaultApi {
+  status(): Promise<VaultStatusView>;
+  setup(passphrase: string, confirm: string): Promise<void>;
+  unlock(passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  reveal(id: string): Promise<string>;
+  importKey(secret: string, description: string): Promise<KeyMeta>;
+  remove(id: string): Promise<boolean>;
+  changePassphrase(current: string, next: string, confirm: string): Promise<void>;
+  reset(confirmation: string): Promise<void>;
+  /** Writes to the clipboard; clears it after `clearAfterSeconds` if it still holds `text` (0 = never). */
+  copy(text: string, clearAfterSeconds: number): Promise<CopyOutcome>;
+}

@@ -1,0 +1,19 @@
+/**
+ * The background (MV3 service worker / Firefox event page): declares the stored items,
+ * creates every service once (services.ts), routes the pages' messages (routes.ts).
+ * Everything is registered synchronously, so a message or alarm that wakes the worker
+ * finds its listener.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { listen } from '../../lib/messaging/runtime';
+import { defineStoredItems } from '../../lib/storage/items';
+import { routes } from './routes';
+import { createServices, startServices } from './services';
+
+export default defineBackground(() => {
+  const deps = { browser, items: defineStoredItems(), now: Date.now };
+  const services = createServices(deps);
+  startServices(services, deps);
+  listen(browser.runtime as never, routes(services));
+});

@@ -1,0 +1,85 @@
+/**
+ * The mint runner's ports (lib/mint/deps.ts) over the real Venice client, chain reader,
+ * vault and wallet session. Each port takes the settings as a reader function: the API
+ * address and the Base RPC are read at each use, as the runner expects.
+ */
+import { readEligibility } from '../../lib/chain/eligibility';
+import type { ChainPort, ClientPort, VaultPort, WalletPort } from '../../lib/mint/deps';
+import type { Settings } from '../../lib/settings/schema';
+import { signingOriginFor } from '../../lib/settings/origin';
+import type { Vault } from '../../lib/vault/vault';
+import { createVeniceClient } from '../../lib/venice/client';
+import type { WalletBrowser } from '../../lib/wallet/browser-types';
+import { createWalletSession, type SigningTabStore, type WalletSession } from '../../lib/wallet/session';
+
+type ReadSettings = () => Promise<Settings>;
+
+export function clientPort(settings: ReadSettings): ClientPort {
+  return {
+    getWeb3Token: async () => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl }).getWeb3Token(),
+    mintWeb3Key: async (body) => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl }).mintWeb3Key(body),
+  };
+}
+
+export function chainPort(settings: ReadSettings): ChainPort {
+  return { readEligibility: async (address) => readEligibility({ address, rpcUrl: (await settings()).rpcUrl }) };
+}
+
+export function vaultPort(vault: Vault, settings: ReadSettings): VaultPort {
+  return {
+    async status() {
+      const { state } = await vault.status();
+      if (state === 'unlocked') return 'unlocked';
+      if (state === 'locked') return 'locked';
+      // 'damaged' goes on: the save fails and the key is shown once rather than lost.
+      return state === 'not-set-up' ? 'uninitialized' : 'unlocked';
+    },
+    async saveKey(meta, secret) {
+      const { apiBaseUrl } = await settings();
+      const { veniceId, apiKeyType, description, walletAddress, limits, limitPeriod, modelPrivacy, expiresAt, createdAt } = meta;
+      const saved = await vault.saveKey(
+        { veniceId, type: apiKeyType, description, source: 'minted', walletAddress, apiBaseUrl, limits, limitPeriod, modelPrivacy, expiresAt, createdAt },
+        secret,
+      );
+      return { id: saved.id, last6: saved.last6 };
+    },
+  };
+}
+
+/**
+ * One wallet session per signing origin and RPC: created at start (so the bridge's
+ * message listener is there when a woken worker receives the signing tab's events)
+ * and again when the settings point elsewhere.
+ */
+export function walletPort(settings: ReadSettings, browser: WalletBrowser, store: SigningTabStore): WalletPort {
+  let session: WalletSession | undefined;
+  let sessionKey = '';
+  const listeners = new Set<(address: string | undefined) => void>();
+  let unwatch: (() => void) | undefined;
+  const current = async (): Promise<WalletSession> => {
+    const { apiBaseUrl, rpcUrl } = await settings();
+    const signingOrigin = signingOriginFor(apiBaseUrl);
+    const key = `${signingOrigin} ${rpcUrl}`;
+    if (!session || key !== sessionKey) {
+      unwatch?.();
+      session?.close();
+      session = createWalletSession({ signingOrigin, rpcUrl, browser, store });
+      sessionKey = key;
+      unwatch = session.onAccountsChanged((address) => listeners.forEach((l) => l(address)));
+    }
+    return session;
+  };
+  void current().catch(() => undefined);
+  return {
+    connect: async (walletId) => {
+      const { address, wallet, wallets } = await (await current()).connect(walletId);
+      const info = (w: typeof wallet) => ({ id: w.uuid, name: w.name, rdns: w.rdns });
+      return { address, wallet: info(wallet), wallets: wallets.slice(0, 20).map(info) };
+    },
+    sign: async (message, address) => (await current()).sign(message, address),
+    onAccountsChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

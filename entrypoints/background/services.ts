@@ -1,0 +1,117 @@
+/**
+ * The composition root: every background service is created here, once, with what it
+ * needs passed in (the stored items, the settings as a reader function, the browser's
+ * APIs, the clock). Domain code under lib/ creates no singleton and reads no setting on
+ * its own. `startServices` adds the listeners and timers; index.ts calls both
+ * synchronously at the worker's start, as MV3 requires.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import { applyBadge } from '../../lib/badge/apply';
+import { createMintRunner } from '../../lib/mint/runner';
+import { mintStore, parseMintState } from '../../lib/mint/state';
+import { isWaitingForWallet } from '../../lib/mint/waiting';
+import { NOTICE_ICON_DATA_URL } from '../../lib/notify/icon';
+import { createNotifier } from '../../lib/notify/notifier';
+import { createSettingsStore } from '../../lib/settings/store';
+import type { StoredItems } from '../../lib/storage/items';
+import { STORED } from '../../lib/storage/keys';
+import { watchStored } from '../../lib/storage/watch';
+import { storagePollCache } from '../../lib/toolbar/cache';
+import { createToolbar } from '../../lib/toolbar/poller';
+import { vaultKeySource } from '../../lib/toolbar/vault-source';
+import { startAutoLock } from '../../lib/vault/autolock';
+import { veniceKeyChecker } from '../../lib/vault/check-key';
+import { restrictSessionAccess } from '../../lib/vault/session';
+import { createVault } from '../../lib/vault/vault';
+import { createVeniceClient } from '../../lib/venice/client';
+import { chainPort, clientPort, vaultPort, walletPort } from './mint-ports';
+
+export interface ServiceDeps {
+  browser: WxtBrowser;
+  items: StoredItems;
+  now: () => number;
+}
+
+const warn = (error: unknown) => console.warn('toolbar:', error instanceof Error ? error.name : 'error');
+
+export function createServices({ browser, items, now }: ServiceDeps) {
+  const settings = createSettingsStore(items.settings);
+  const readSettings = settings.read;
+  const restrictSession = () => restrictSessionAccess(browser.storage.session as never);
+
+  const vault = createVault(
+    { vault: items.vault, guard: items.vaultGuard, session: items.vaultSession },
+    {
+      now,
+      prefs: async () => {
+        const { autoLockMinutes, clipboardClearSeconds, apiBaseUrl } = await readSettings();
+        return { autoLockMinutes, clipboardClearSeconds, apiBaseUrl };
+      },
+      checkKey: veniceKeyChecker(),
+      restrictSession,
+    },
+  );
+
+  const mintState = mintStore(items.mintFlow);
+  const source = vaultKeySource(vault, async () => (await readSettings()).activeKeyId);
+  const notify = createNotifier({
+    getEnabled: async () => (await readSettings()).notifications,
+    hasPermission: () => browser.permissions.contains({ permissions: ['notifications'] }),
+    // Without the optional "notifications" permission there is no API to call.
+    show: async (id, notice) => void (await browser.notifications?.create(id, { type: 'basic', iconUrl: NOTICE_ICON_DATA_URL, ...notice })),
+    now,
+    memory: items.notifyMemory,
+  });
+  const toolbar = createToolbar({
+    getVaultState: source.getVaultState,
+    getActiveKey: source.getActiveKey,
+    // No client retries: the toolbar's own back-off spends the failed-request budget sparingly.
+    fetchRateLimits: async (key) =>
+      createVeniceClient({ baseUrl: key.apiBaseUrl, retries: 0 }).getRateLimits({ apiKey: await source.secretOf(key) }),
+    getPrefs: async () => {
+      const { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes } = await readSettings();
+      return { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes };
+    },
+    cache: storagePollCache(items.pollCache),
+    alarms: browser.alarms,
+    now,
+    setBadge: (badge) => applyBadge(browser.action, badge),
+    isWaitingForWallet: async () => isWaitingForWallet(await mintState.get()),
+    onPolled: async (key, entry, prefs) => void (await notify(key, entry, prefs)),
+  });
+
+  const mint = createMintRunner({
+    client: clientPort(readSettings),
+    wallet: walletPort(readSettings, browser, items.signingTab),
+    chain: chainPort(readSettings),
+    vault: vaultPort(vault, readSettings),
+    storage: mintState,
+    now,
+    poller: toolbar,
+    // Any extension API call resets the worker's idle timer while the wallet is asked.
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+  });
+
+  return { settings, vault, toolbar, mint, restrictSession };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The services' listeners and first work: the idle auto-lock, the toolbar's alarm and the
+ * triggers that redraw the badge, and the end of a mint step cut off by a worker restart
+ * (never re-sent).
+ */
+export function startServices({ vault, toolbar, mint, settings, restrictSession }: Services, { browser, items }: ServiceDeps): void {
+  void restrictSession().catch(() => undefined);
+  startAutoLock(vault, browser.alarms);
+
+  const tick = () => void toolbar.tick().catch(warn);
+  browser.alarms.onAlarm.addListener((alarm) => void toolbar.handleAlarm(alarm).catch(warn));
+  settings.watch(tick);
+  items.vault.watch(tick);
+  items.vaultSession.watch(tick);
+  watchStored(browser.storage.session, STORED.mintFlow.key, parseMintState, tick);
+  tick();
+
+  void mint.restore().catch((error: unknown) => console.warn('mint flow: restore failed', (error as Error)?.name));
+}
