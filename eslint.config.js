@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     // Scripts, the sandbox and tests print their figures and addresses on purpose.
     files: ['test/**', 'scripts/**'],
     rules: { 'no-console': 'off' },

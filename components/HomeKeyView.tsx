@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { ToolbarStatus } from '../lib/messaging/toolbar';
 import { BalanceSummary } from './BalanceSummary';
 import { EpochCountdown } from './EpochCountdown';
-import type { HomeKey } from './Home';
+import type { HomeKey } from './home-api';
 import { HomeError } from './HomeError';
 import { HomeLoading } from './HomeLoading';
 import { HomeRevoked } from './HomeRevoked';

@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import { cleanPastedKey, keyTypeOf } from '../lib/vault/key-format';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 
 /** Paste an existing key: checked for its form here, then at Venice by the background, then saved. */
 export function KeyImport({ api, onDone, onCancel }: { api: VaultApi; onDone: () => void; onCancel: () => void }) {

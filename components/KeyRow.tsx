@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import { envLine } from '../lib/vault/key-format';
 import type { KeyMeta } from '../lib/vault/record';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 
 interface Props {
   api: VaultApi;

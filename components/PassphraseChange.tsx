@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import { checkPassphrase } from '../lib/vault/passphrase-policy';
 import { PassphraseField } from './PassphraseField';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 import { problemText } from './VaultSetup';
 
 /** Change the passphrase: the background re-wraps the data key in one write; the keys stay as they are. */

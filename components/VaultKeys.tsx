@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { KeyRow } from './KeyRow';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 
 type Unlocked = Extract<VaultStatusView, { state: 'unlocked' }>;
 

@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import { RESET_CONFIRMATION } from '../lib/vault/reset-confirmation';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 
 /** Erases the whole vault after the person types the confirmation word. */
 export function VaultReset({ api, onDone, onCancel }: { api: VaultApi; onDone: () => void; onCancel?: () => void }) {

@@ -3,7 +3,8 @@ import { i18n } from '#i18n';
 import { checkPassphrase, type PassphraseProblem } from '../lib/vault/passphrase-policy';
 import type { VaultApi } from './vault-api';
 import { PassphraseField } from './PassphraseField';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 
 const PROBLEM_TEXT: Record<PassphraseProblem, () => string> = {
   'too-short': () => i18n.t('vault.setup.problem.too_short'),

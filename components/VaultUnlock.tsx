@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import { PassphraseField } from './PassphraseField';
-import { useAction, VaultError } from './VaultError';
+import { useAction } from './use-action';
+import { VaultError } from './VaultError';
 
 interface Props {
   api: VaultApi;

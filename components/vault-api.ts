@@ -10,14 +10,14 @@ export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-need
 
 export interface VaultApi {
   status(): Promise<VaultStatusView>;
-  setup(passphrase: string, confirm: string): Promise<void>;
-  unlock(passphrase: string): Promise<void>;
-  lock(): Promise<void>;
+  setup(passphrase: string, confirm: string): Promise<unknown>;
+  unlock(passphrase: string): Promise<unknown>;
+  lock(): Promise<unknown>;
   reveal(id: string): Promise<string>;
   importKey(secret: string, description: string): Promise<KeyMeta>;
   remove(id: string): Promise<boolean>;
-  changePassphrase(current: string, next: string, confirm: string): Promise<void>;
-  reset(confirmation: string): Promise<void>;
+  changePassphrase(current: string, next: string, confirm: string): Promise<unknown>;
+  reset(confirmation: string): Promise<unknown>;
   /** Writes to the clipboard; clears it after `clearAfterSeconds` if it still holds `text` (0 = never). */
   copy(text: string, clearAfterSeconds: number): Promise<CopyOutcome>;
 }

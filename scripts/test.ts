@@ -32,6 +32,8 @@ const STEPS: Step[] = [
   { name: 'browsers', cmd: 'npx', args: ['--no', '--', 'tsx', 'scripts/ensure-browsers.ts'] },
   { name: 'lint', cmd: 'npx', args: ['--no', '--', 'eslint', '.', ...gitignored.flatMap((p) => ['--ignore-pattern', p])] },
   { name: 'typecheck', cmd: 'npx', args: ['--no', '--', 'tsc', '--noEmit'] },
+  // The house plan's boundaries (.dependency-cruiser.cjs) and no unused file or export (knip.json).
+  { name: 'architecture', cmd: 'npm', args: ['run', 'arch'] },
   { name: 'unit+contract+sandbox', cmd: 'npx', args: ['--no', '--', 'vitest', 'run', ...vitestReporters(unitReport)], vitestReport: unitReport },
   { name: 'build:sandbox', cmd: 'npm', args: ['run', 'build:sandbox'] },
   { name: 'e2e', cmd: 'npm', args: ['run', 'test:e2e', '--', ...vitestReporters(e2eReport)], vitestReport: e2eReport },

@@ -6,12 +6,12 @@
  * not a message: the clipboard, and watches on the stored state behind each screen.
  */
 import { browser } from 'wxt/browser';
-import type { HomeApi, HomeSnapshot } from '../../components/Home';
+import type { HomeApi, HomeSnapshot } from '../../components/home-api';
 import type { VaultApi } from '../../components/vault-api';
 import type { Send } from '../../lib/messaging/call';
 import { clientFor, type Client } from '../../lib/messaging/client';
 import { sendVia } from '../../lib/messaging/runtime';
-import { STORED } from '../../lib/storage/keys';
+import { POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSION_ITEM } from '../../lib/storage/keys';
 import { homeKeysOf } from './cached-state';
 import { copyAndClearLater } from './clipboard';
 import type { PopupContracts } from './contracts';
@@ -27,20 +27,20 @@ export const popupClient = (send: Send = sendVia(browser.runtime)): PopupClient 
 export function createVaultApi(client: PopupClient): VaultApi {
   return {
     status: () => client['vault.status']({}),
-    setup: async (passphrase, confirm) => void (await client['vault.setup']({ passphrase, confirm })),
-    unlock: async (passphrase) => void (await client['vault.unlock']({ passphrase })),
-    lock: async () => void (await client['vault.lock']({})),
+    setup: (passphrase, confirm) => client['vault.setup']({ passphrase, confirm }),
+    unlock: (passphrase) => client['vault.unlock']({ passphrase }),
+    lock: () => client['vault.lock']({}),
     reveal: async (id) => (await client['vault.reveal']({ id })).secret,
     importKey: (secret, description) => client['vault.import']({ secret, description }),
     remove: async (id) => (await client['vault.remove']({ id })).removed,
-    changePassphrase: async (current, next, confirm) => void (await client['vault.changePassphrase']({ current, next, confirm })),
-    reset: async (confirmation) => void (await client['vault.reset']({ confirmation })),
+    changePassphrase: (current, next, confirm) => client['vault.changePassphrase']({ current, next, confirm }),
+    reset: (confirmation) => client['vault.reset']({ confirmation }),
     copy: (text, clearAfterSeconds) => copyAndClearLater(navigator.clipboard, text, clearAfterSeconds),
   };
 }
 
 /** Stored items whose change can change what the home screen shows (poll results, settings, vault). */
-const HOME_WATCHED = [STORED.pollCache, STORED.settings, STORED.vault, STORED.vaultSession];
+const HOME_WATCHED = [POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSION_ITEM];
 
 /** `initial`: the state read from storage at open (cached-state.ts), handed to the first home screen only. */
 export function createHomeApi(client: PopupClient, initial: HomeSnapshot | null = null): HomeApi {

@@ -12,10 +12,10 @@
  * The session's data key is looked at for its presence only and never kept.
  */
 import { browser } from 'wxt/browser';
-import type { HomeKey, HomeSnapshot } from '../../components/Home';
+import type { HomeKey, HomeSnapshot } from '../../components/home-api';
 import type { VaultStatusView } from '../../lib/messaging/vault';
 import { isWaitingForWallet } from '../../lib/mint/waiting';
-import { STORED, versionKeyOf } from '../../lib/storage/keys';
+import { MINT_FLOW_ITEM, POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSION_ITEM, versionKeyOf } from '../../lib/storage/keys';
 import { PollEntrySchema, type PollEntry } from '../../lib/toolbar/cache';
 import { nextDueAt, periodMs } from '../../lib/toolbar/schedule';
 import { metaOf, pickActive } from '../../lib/toolbar/vault-source';
@@ -36,7 +36,7 @@ export interface CachedPopup {
 }
 
 /** The vault is read only at the version the background migrated it to (WXT keeps it under `vault$`). */
-const VAULT_VERSION = STORED.vault.version;
+const VAULT_VERSION = VAULT_ITEM.version;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -49,8 +49,8 @@ function sessionOpen(raw: unknown, autoLockMinutes: number, now: number): boolea
 
 /** The saved keys' metadata; null when the vault is absent, not yet migrated, or its header does not fit. */
 function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; damaged: UnlockedVaultView['damaged'] } | null {
-  const meta = local[versionKeyOf(STORED.vault.key)];
-  const vault = local[STORED.vault.key];
+  const meta = local[versionKeyOf(VAULT_ITEM.key)];
+  const vault = local[VAULT_ITEM.key];
   if (!isRecord(meta) || meta.v !== VAULT_VERSION || !isRecord(vault) || vault.format !== VAULT_VERSION) return null;
   if (!Array.isArray(vault.records)) return null;
   const records: KeyMeta[] = [];
@@ -70,19 +70,19 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
 
 /** What vault.status and toolbar.get would answer, from the stored values; null unless the vault is unlocked. */
 export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
-  const settings = parseStoredSettings(local[STORED.settings.key]);
-  if (!sessionOpen(session[STORED.vaultSession.key], settings.autoLockMinutes, now)) return null;
+  const settings = parseStoredSettings(local[SETTINGS_ITEM.key]);
+  if (!sessionOpen(session[VAULT_SESSION_ITEM.key], settings.autoLockMinutes, now)) return null;
   const read = vaultRecords(local);
   if (!read) return null;
   const vault: UnlockedVaultView = { state: 'unlocked', ...read, clipboardClearSeconds: settings.clipboardClearSeconds };
 
   const active = pickActive(read.records, settings.activeKeyId);
   const key = active ? metaOf(active) : null;
-  const pollCache = local[STORED.pollCache.key];
+  const pollCache = local[POLL_CACHE_ITEM.key];
   const cache = isRecord(pollCache) ? pollCache : {};
   const parsed = active ? PollEntrySchema.safeParse(cache[active.id]) : null;
   const entry: PollEntry | null = parsed?.success ? parsed.data : null;
-  const waitingForWallet = isWaitingForWallet(session[STORED.mintFlow.key]);
+  const waitingForWallet = isWaitingForWallet(session[MINT_FLOW_ITEM.key]);
   const { pollMinutes } = settings;
   const status: HomeSnapshot['status'] = {
     vault: 'unlocked',

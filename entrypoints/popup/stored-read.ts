@@ -3,14 +3,12 @@
  * storage.local.get and one storage.session.get of exactly these items (lib/storage/keys.ts),
  * started by first-read.ts before the rest of the popup's code is evaluated.
  */
-import { keysIn, STORED, versionKeyOf, type StoredName } from '../../lib/storage/keys';
-
-const FIRST_PAINT: StoredName[] = ['vault', 'settings', 'pollCache', 'vaultSession', 'mintFlow'];
+import { MINT_FLOW_ITEM, POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSION_ITEM, versionKeyOf } from '../../lib/storage/keys';
 
 /** storage.local: the vault (and its WXT version entry `vault$`), the settings, the poll cache. */
-export const LOCAL_KEYS = keysIn('local', FIRST_PAINT).flatMap((key) => (key === STORED.vault.key ? [key, versionKeyOf(key)] : [key]));
+export const LOCAL_KEYS = [VAULT_ITEM.key, versionKeyOf(VAULT_ITEM.key), SETTINGS_ITEM.key, POLL_CACHE_ITEM.key];
 /** storage.session: the open session, the mint flow. */
-export const SESSION_KEYS = keysIn('session', FIRST_PAINT);
+export const SESSION_KEYS = [VAULT_SESSION_ITEM.key, MINT_FLOW_ITEM.key];
 
 export type StoredValues = [local: Record<string, unknown>, session: Record<string, unknown>];
 type Area = { get(keys: string[]): Promise<Record<string, unknown>> };

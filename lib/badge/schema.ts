@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 
 export const LIMIT_PERIODS = ['EPOCH', 'MONTH', 'LIFETIME'] as const;
-export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
 const amount = z.number().check(z.gte(0));
 

@@ -1,14 +1,12 @@
 /** The Base contracts and defaults for reading VVV stake (see the web3 key guide and the facts sheet). */
 import type { Address } from 'viem';
 
-export const BASE_CHAIN_ID = 8453;
 export const DEFAULT_BASE_RPC_URL = 'https://mainnet.base.org';
 
 /** The VVV staking contract, which is itself the sVVV ERC-20 (18 decimals). */
 export const SVVV_ADDRESS: Address = '0x321b7ff75154472B18EDb199033fF4D116F340Ff';
 /** The VVV token (18 decimals). */
 export const VVV_ADDRESS: Address = '0xacfE6019Ed1A7Dc6f7B508C02d1b04ec88cC21bf';
-export const TOKEN_DECIMALS = 18;
 
 /** Where a person can look at the staking contract (and stake). */
 export const STAKING_CONTRACT_URL = `https://basescan.org/address/${SVVV_ADDRESS}`;

@@ -1,7 +1,6 @@
 export { ERROR_ACTIONS, ERROR_CODES, LOCAL_ERROR_CODES, VENICE_ERROR_CODES } from './codes';
-export type { ErrorAction, ErrorCode } from './codes';
+export type { ErrorCode } from './codes';
 export { ERROR_TABLE } from './table';
-export type { ErrorEntry } from './table';
 export { redactKnown, redactSecrets } from './redact';
 export {
   AppErrorSchema,

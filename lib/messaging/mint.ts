@@ -26,4 +26,3 @@ export const mintContracts = {
   /** The minted key the vault could not store, only in state saved-unstored. */
   'mint.reveal': contract(none, z.strictObject({ apiKey: z.nullable(z.string().check(z.minLength(1), z.maxLength(300))) })),
 };
-export type MintContracts = typeof mintContracts;

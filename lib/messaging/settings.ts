@@ -22,4 +22,3 @@ export const settingsContracts = {
   /** `patch` is checked by the handler, not here, so each bad field gets its own reason. */
   'settings.set': contract(z.strictObject({ patch: z.record(z.string(), z.unknown()) }), SettingsResultSchema),
 };
-export type SettingsContracts = typeof settingsContracts;

@@ -27,4 +27,3 @@ export const toolbarContracts = {
   /** Polls the active key now (at most once per 30 s), then returns the state and what happened. */
   'toolbar.refresh': contract(z.strictObject({}), z.extend(ToolbarStatusSchema, { outcome: z.enum(POLL_OUTCOMES) })),
 };
-export type ToolbarContracts = typeof toolbarContracts;

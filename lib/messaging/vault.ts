@@ -49,4 +49,3 @@ export const vaultContracts = {
   'vault.changePassphrase': contract(z.strictObject({ current: passphrase, next: passphrase, confirm: passphrase }), ok),
   'vault.reset': contract(z.strictObject({ confirmation: z.string().check(z.maxLength(32)) }), ok),
 };
-export type VaultContracts = typeof vaultContracts;

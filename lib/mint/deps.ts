@@ -4,7 +4,7 @@
  * and poller to them (./service.ts); tests pass fakes.
  */
 import type { MintedKeyInfo } from '../vault/minted-meta';
-import type { MintKeyBody } from '../venice/schemas';
+import type { MintKeyBody } from '../venice/schemas/web3';
 import type { VaultStatus } from './events';
 import type { MintStore, WalletInfo } from './state';
 

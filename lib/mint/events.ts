@@ -32,4 +32,3 @@ export type MintEvent =
   /** The background started again: every in-memory promise (and secret) is gone. */
   | { type: 'RESTORED' };
 
-export type MintEventType = MintEvent['type'];

@@ -16,7 +16,6 @@ import { connectStep, saveOrKeep, signStep, type StepContext } from './steps';
 import { globalTimers } from './timeout';
 import { createTokenCache, REFRESH_MARGIN_MS } from './token';
 
-export type MintRunner = ReturnType<typeof createMintRunner>;
 
 export function createMintRunner(deps: MintDeps) {
   const timers = deps.timers ?? globalTimers;

@@ -1,30 +1,28 @@
 /**
- * Every stored item, declared once with WXT's storage module: key (./keys.ts), version,
- * default and migrations. Background only: declaring the vault item runs its migration,
+ * Every stored item, declared once with WXT's storage module: key (./keys.ts), schema
+ * version, default and migrations. Background only: declaring the vault item runs its migration,
  * so pages read storage through ./keys.ts and the schemas instead. Domain code never
  * imports this file; the composition root (entrypoints/background/services.ts) passes
  * each item to the service that owns it.
  */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import { IDLE } from '../mint/state';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { migrateV1ToV2 } from '../vault/format';
+import { migrateV1ToV2, VAULT_FORMAT } from '../vault/format';
 import { STORED, type StoredName } from './keys';
 
 const itemKey = (name: StoredName) => `${STORED[name].area}:${STORED[name].key}` as const;
 
-/** One item's read, write, remove and watch (what the services take). */
-export type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
-
+/** Declares every item (call once per context: the vault's migration runs on declaration). */
 export function defineStoredItems() {
   return {
-    settings: storage.defineItem<Settings>(itemKey('settings'), { fallback: DEFAULT_SETTINGS, version: STORED.settings.version }),
-    vault: storage.defineItem<unknown>(itemKey('vault'), { version: STORED.vault.version, migrations: { 2: migrateV1ToV2 } }),
+    settings: storage.defineItem<Settings>(itemKey('settings'), { fallback: DEFAULT_SETTINGS, version: 1 }),
+    vault: storage.defineItem<unknown>(itemKey('vault'), { version: VAULT_FORMAT, migrations: { 2: migrateV1ToV2 } }),
     vaultGuard: storage.defineItem<unknown>(itemKey('vaultGuard')),
     vaultSession: storage.defineItem<unknown>(itemKey('vaultSession')),
-    pollCache: storage.defineItem<Record<string, unknown>>(itemKey('pollCache'), { fallback: {}, version: STORED.pollCache.version }),
-    notifyMemory: storage.defineItem<Record<string, unknown>>(itemKey('notifyMemory'), { fallback: {}, version: STORED.notifyMemory.version }),
-    mintFlow: storage.defineItem<unknown>(itemKey('mintFlow'), { fallback: IDLE, version: STORED.mintFlow.version }),
+    pollCache: storage.defineItem<Record<string, unknown>>(itemKey('pollCache'), { fallback: {}, version: 1 }),
+    notifyMemory: storage.defineItem<Record<string, unknown>>(itemKey('notifyMemory'), { fallback: {}, version: 1 }),
+    mintFlow: storage.defineItem<unknown>(itemKey('mintFlow'), { fallback: IDLE, version: 1 }),
     signingTab: storage.defineItem<unknown>(itemKey('signingTab')),
   };
 }

@@ -141,4 +141,3 @@ export function createToolbar(deps: ToolbarDeps) {
   };
 }
 
-export type Toolbar = ReturnType<typeof createToolbar>;

@@ -1,6 +1,4 @@
 /** The idle auto-lock: an alarm checks once a minute whether the vault sat unused too long. */
-import type { Vault } from './vault';
-
 /** The part of browser.alarms the auto-lock uses. */
 export interface AlarmsApi {
   create(name: string, info: { periodInMinutes: number }): unknown;
@@ -15,7 +13,7 @@ export function isIdleExpired(lastActivity: number, now: number, autoLockMinutes
 }
 
 /** Call at the top level of the background (listeners must be registered synchronously). */
-export function startAutoLock(vault: Pick<Vault, 'lockIfIdle'>, alarms: AlarmsApi): void {
+export function startAutoLock(vault: { lockIfIdle(): Promise<unknown> }, alarms: AlarmsApi): void {
   alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void vault.lockIfIdle().catch(() => undefined);
   });

@@ -1,5 +1,6 @@
 /** The live check of a pasted key: GET /api_keys/rate_limits with it, through the Venice client. */
-import { createVeniceClient, type FetchLike } from '../venice';
+import { createVeniceClient } from '../venice/client';
+import type { FetchLike } from '../venice/http';
 import type { CheckKey } from './import-key';
 
 export function veniceKeyChecker(fetch?: FetchLike): CheckKey {

@@ -6,8 +6,6 @@
 import { z } from 'zod';
 import { randomBytes, toBase64, fromBase64, utf8 } from './encoding';
 
-/** OWASP asks for at least 600,000 iterations of PBKDF2-SHA-256; we use 900,000 (MetaMask's figure). */
-export const MIN_PBKDF2_ITERATIONS = 600_000;
 export const DEFAULT_PBKDF2_ITERATIONS = 900_000;
 export const SALT_BYTES = 16;
 

@@ -19,7 +19,6 @@ export const SessionSchema = z.strictObject({
   key: z.string().min(40).max(60),
   lastActivity: z.number(),
 });
-export type Session = z.infer<typeof SessionSchema>;
 
 /** One stored item as the vault uses it (WXT's storage item, or a fake in tests). */
 export interface VaultItem {

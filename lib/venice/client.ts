@@ -21,19 +21,14 @@ import type { z } from 'zod';
 import type { FetchLike } from './http';
 import { sendRequest, type RequestSpec, type Transport } from './request';
 import { DEFAULT_RETRY_POLICY, defaultSleep } from './retry';
-import {
-  BillingBalanceResponseSchema, CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema,
-  GetKeyResponseSchema, KeyIdSchema, ListKeysResponseSchema, MintKeyBodySchema, MintKeyResponseSchema,
-  RateLimitLogResponseSchema, RateLimitsResponseSchema, SiwxHeaderSchema, UpdateKeyBodySchema,
-  UpdateKeyResponseSchema, Web3TokenResponseSchema, X402BalanceResponseSchema, X402WalletAddressSchema,
-  type BillingBalanceResponse, type CreateKeyBody, type CreatedKey, type DeleteKeyResponse, type KeyRecord,
-  type MintKeyBody, type RateLimitLogEntry, type RateLimits, type UpdateKeyBody, type UpdatedKey,
-  type X402BalanceResponse,
-} from './schemas';
+import { BillingBalanceResponseSchema, type BillingBalanceResponse } from './schemas/billing';
+import { CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema, GetKeyResponseSchema, ListKeysResponseSchema, UpdateKeyBodySchema, UpdateKeyResponseSchema, type CreateKeyBody, type CreatedKey, type DeleteKeyResponse, type KeyRecord, type UpdateKeyBody, type UpdatedKey } from './schemas/keys';
+import { KeyIdSchema } from './schemas/common';
+import { MintKeyBodySchema, MintKeyResponseSchema, Web3TokenResponseSchema, type MintKeyBody } from './schemas/web3';
+import { RateLimitLogResponseSchema, RateLimitsResponseSchema, type RateLimitLogEntry, type RateLimits } from './schemas/rate-limits';
+import { SiwxHeaderSchema, X402BalanceResponseSchema, X402WalletAddressSchema, type X402BalanceResponse } from './schemas/x402';
 import { checkInput, requireKey } from './inputs';
 
-/** The production API. Pass the sandbox's URL instead in tests and demos. */
-export const VENICE_API_BASE = 'https://api.venice.ai/api/v1';
 
 export interface VeniceClientOptions {
   baseUrl: string;

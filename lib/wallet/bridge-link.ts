@@ -182,4 +182,3 @@ export function createBridgeLink(options: BridgeLinkOptions) {
   };
 }
 
-export type BridgeLink = ReturnType<typeof createBridgeLink>;

@@ -17,10 +17,6 @@ import * as z from 'zod/mini';
 
 export const HANDSHAKE_TYPE = 'venice-key-wallet/bridge-handshake';
 
-/** The only EIP-1193 methods the page-side script forwards to a wallet. */
-export const WALLET_METHODS = ['eth_requestAccounts', 'eth_accounts', 'eth_chainId', 'personal_sign'] as const;
-export type WalletMethod = (typeof WALLET_METHODS)[number];
-
 /** A random id: 16 bytes as 32 lowercase hex digits. */
 export const IdSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 export const AddressSchema = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/));

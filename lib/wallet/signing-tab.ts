@@ -170,4 +170,3 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
   };
 }
 
-export type SigningTab = ReturnType<typeof createSigningTab>;

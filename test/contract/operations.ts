@@ -1,10 +1,10 @@
 /** Each client operation: its OpenAPI method and path, and the zod schemas the client uses for it. */
 import type { z } from 'zod';
-import {
-  BillingBalanceResponseSchema, CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema, GetKeyResponseSchema,
-  ListKeysResponseSchema, MintKeyBodySchema, MintKeyResponseSchema, RateLimitLogResponseSchema, RateLimitsResponseSchema,
-  UpdateKeyBodySchema, UpdateKeyResponseSchema, Web3TokenResponseSchema, X402BalanceResponseSchema,
-} from '../../lib/venice';
+import { BillingBalanceResponseSchema } from '../../lib/venice/schemas/billing';
+import { CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema, GetKeyResponseSchema, ListKeysResponseSchema, UpdateKeyBodySchema, UpdateKeyResponseSchema } from '../../lib/venice/schemas/keys';
+import { MintKeyBodySchema, MintKeyResponseSchema, Web3TokenResponseSchema } from '../../lib/venice/schemas/web3';
+import { RateLimitLogResponseSchema, RateLimitsResponseSchema } from '../../lib/venice/schemas/rate-limits';
+import { X402BalanceResponseSchema } from '../../lib/venice/schemas/x402';
 import type { OperationKey } from '../unit/venice/fixtures';
 
 export interface Operation {

@@ -4,10 +4,10 @@
  * (OpenAPI samples pass zod; whatever the file refuses, zod refuses first).
  */
 import { describe, expect, it } from 'vitest';
-import type { VeniceClient } from '../../lib/venice';
+import type { VeniceClient } from '../../lib/venice/client';
 import { fakeFetch } from '../unit/venice/fake-fetch';
 import { ADMIN_KEY, ANSWERS, BASE, CREATE_BODIES, KEY_ID, MINT_BODIES, SIWX, UPDATE_BODIES, WALLET } from '../unit/venice/fixtures';
-import { createVeniceClient } from '../../lib/venice';
+import { createVeniceClient } from '../../lib/venice/client';
 import { requestSchema, validateRequestBody } from './openapi';
 import type { Json, JsonObject } from './openapi-convert';
 import { OPERATIONS } from './operations';
@@ -105,7 +105,7 @@ describe('parameters and security match the file', () => {
 
   it('x402 balance: the SIGN-IN-WITH-X header and the wallet pattern are those of the client', async () => {
     const { findOperation } = await import('./openapi');
-    const { X402WalletAddressSchema } = await import('../../lib/venice');
+    const { X402WalletAddressSchema } = await import('../../lib/venice/schemas/x402');
     const params = findOperation('GET', '/x402/balance/{walletAddress}')!.operation.parameters as JsonObject[];
     expect(params.some((p) => p.in === 'header' && p.name === 'SIGN-IN-WITH-X' && p.required === true)).toBe(true);
     const walletParam = params.find((p) => p.in === 'path' && p.name === 'walletAddress')!;

@@ -6,13 +6,10 @@ import { z } from 'zod';
 import { DATE_ONLY, DATE_TIME, isRealDate } from '../../dates/real-date';
 
 export const ApiKeyTypeSchema = z.enum(['INFERENCE', 'ADMIN']);
-export type ApiKeyType = z.infer<typeof ApiKeyTypeSchema>;
 
 export const LimitPeriodSchema = z.enum(['EPOCH', 'MONTH', 'LIFETIME']);
-export type LimitPeriod = z.infer<typeof LimitPeriodSchema>;
 
 export const ModelPrivacySchema = z.enum(['ALL', 'PRIVATE_TEXT', 'PRIVATE_ONLY']);
-export type ModelPrivacy = z.infer<typeof ModelPrivacySchema>;
 
 export const MAX_LIMIT_AMOUNT = 9_999_999_999;
 export const MAX_DESCRIPTION_LENGTH = 64;
@@ -30,7 +27,6 @@ const limitShape = {
 export const ConsumptionLimitSchema = z.object(limitShape);
 /** `consumptionLimit` as the client sends it: unknown fields are an error. */
 export const ConsumptionLimitInputSchema = z.strictObject(limitShape);
-export type ConsumptionLimit = z.infer<typeof ConsumptionLimitSchema>;
 
 /** Money and usage amounts the server sends as decimal strings, e.g. "10.2424". */
 export const DecimalStringSchema = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'Expected a decimal number string');

@@ -4,7 +4,6 @@ import { z } from 'zod';
 export const ErrorBodySchema = z.object({
   error: z.union([z.string(), z.object({ message: z.string() })]),
 });
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** The server's error text, or undefined when the body does not carry one. */
 export function errorText(body: unknown): string | undefined {

@@ -45,13 +45,10 @@ export const UpdatedKeySchema = z.object(keyBaseShape);
 export type UpdatedKey = z.infer<typeof UpdatedKeySchema>;
 
 export const ListKeysResponseSchema = z.object({ data: z.array(KeyRecordSchema), object: z.literal('list') });
-export type ListKeysResponse = z.infer<typeof ListKeysResponseSchema>;
 
 export const GetKeyResponseSchema = z.object({ data: KeyRecordSchema });
-export type GetKeyResponse = z.infer<typeof GetKeyResponseSchema>;
 
 export const UpdateKeyResponseSchema = z.object({ data: UpdatedKeySchema, success: z.boolean() });
-export type UpdateKeyResponse = z.infer<typeof UpdateKeyResponseSchema>;
 
 export const DeleteKeyResponseSchema = z.object({ success: z.boolean() });
 export type DeleteKeyResponse = z.infer<typeof DeleteKeyResponseSchema>;
@@ -70,7 +67,6 @@ export const CreatedKeySchema = z.object({
 export type CreatedKey = z.infer<typeof CreatedKeySchema>;
 
 export const CreateKeyResponseSchema = z.object({ data: CreatedKeySchema, success: z.boolean() });
-export type CreateKeyResponse = z.infer<typeof CreateKeyResponseSchema>;
 
 /** Body of POST /api_keys. */
 export const CreateKeyBodySchema = z.strictObject({

@@ -49,4 +49,3 @@ export const RateLimitLogResponseSchema = z.object({
   data: z.array(RateLimitLogEntrySchema),
   object: z.literal('list'),
 });
-export type RateLimitLogResponse = z.infer<typeof RateLimitLogResponseSchema>;

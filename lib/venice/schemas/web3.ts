@@ -18,7 +18,6 @@ export const Web3TokenResponseSchema = z.object({
   data: z.object({ token: JwtSchema }),
   success: z.boolean(),
 });
-export type Web3TokenResponse = z.infer<typeof Web3TokenResponseSchema>;
 
 /** Body of POST /api_keys/generate_web3_key. The description defaults to "Web3 API Key" server-side. */
 export const MintKeyBodySchema = z.strictObject({
@@ -39,4 +38,3 @@ export type MintKeyBody = z.infer<typeof MintKeyBodySchema>;
  * derived from vcu, a usd of 0 echoed as null): read the key back for real limits.
  */
 export const MintKeyResponseSchema = z.object({ data: CreatedKeySchema, success: z.boolean() });
-export type MintKeyResponse = z.infer<typeof MintKeyResponseSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBadge, type ActionApi } from '../../../lib/badge';
+import { applyBadge, type ActionApi } from '../../../lib/badge/apply';
 
 describe('applyBadge', () => {
   it('sets colour, text and tooltip on the action, and white text where the browser can', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeFor, type BadgePrefs, type BadgeState, type KeyMeta, type PollView } from '../../../lib/badge';
+import { BADGE_COLORS, type BadgePrefs, type BadgeState, type KeyMeta, type PollView } from '../../../lib/badge/schema';
+import { badgeFor } from '../../../lib/badge/badge';
 
 const NOW = Date.parse('2025-05-06T12:00:00Z');
 const prefs: BadgePrefs = { badgeUnit: 'auto', lowBalanceRatio: 0.1, lowBalanceAbsolute: 1, pollMinutes: 5 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactAmount, compactUsd, formatDuration, formatUtc } from '../../../lib/badge';
+import { compactAmount, compactUsd, formatDuration, formatUtc } from '../../../lib/badge/format';
 
 describe('compactAmount (DIEM and other plain units)', () => {
   it.each([

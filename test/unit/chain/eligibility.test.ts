@@ -2,7 +2,8 @@
 // contracts at their Base addresses and the sandbox wallets funded by real transactions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppException } from '../../../lib/errors';
-import { STAKING_CONTRACT_URL, SVVV_ADDRESS, VVV_ADDRESS, readEligibility } from '../../../lib/chain';
+import { STAKING_CONTRACT_URL, SVVV_ADDRESS, VVV_ADDRESS } from '../../../lib/chain/constants';
+import { readEligibility } from '../../../lib/chain/eligibility';
 import { STAKING_ADDRESS, VVV_ADDRESS as SANDBOX_VVV, startSandbox, type Sandbox } from '../../sandbox';
 
 let sandbox: Sandbox;

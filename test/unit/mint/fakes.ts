@@ -3,7 +3,7 @@ import { AppException, appError, type AppError, type ErrorCode } from '../../../
 import type { MintDeps, MintedKey, SaveMeta, Timers } from '../../../lib/mint/deps';
 import type { VaultStatus } from '../../../lib/mint/events';
 import { IDLE, type MintState } from '../../../lib/mint/state';
-import { MintKeyBodySchema, type MintKeyBody } from '../../../lib/venice/schemas';
+import { MintKeyBodySchema, type MintKeyBody } from '../../../lib/venice/schemas/web3';
 import { ADDRESS, WALLETS } from './fixtures';
 
 export const T0 = Date.UTC(2025, 5, 1, 12, 0, 0);

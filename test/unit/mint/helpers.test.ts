@@ -58,8 +58,18 @@ describe('display helpers', () => {
     ['1500000000000000000', '1.5'],
     ['1', '<0.0001'],
     ['oops', '0'],
+    // The cases of the former lib/chain/format.ts (one formatTokenAmount now):
+    ['1234500000000000000000', '1,234.5'],
+    ['1000000000000000000000000', '1,000,000'],
+    ['123456789000000000000', '123.4567'], // cut, not rounded up to 123.4568
+    ['100000000000000', '0.0001'],
   ])('%s wei → %s', (wei, text) => {
     expect(formatTokenAmount(wei)).toBe(text);
+  });
+
+  it('takes other decimals and precisions', () => {
+    expect(formatTokenAmount('1234567', 6, 2)).toBe('1.23');
+    expect(formatTokenAmount('5', 6, 2)).toBe('<0.01');
   });
 
   it('shortens an address', () => {

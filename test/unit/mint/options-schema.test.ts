@@ -3,7 +3,7 @@
 // the same answer, with the same messages, for every input.
 import { describe, expect, it } from 'vitest';
 import { MintOptionsSchema, checkOptions } from '../../../lib/mint/options';
-import { MintKeyBodySchema } from '../../../lib/venice/schemas';
+import { MintKeyBodySchema } from '../../../lib/venice/schemas/web3';
 
 const ClientOptionsSchema = MintKeyBodySchema.omit({ address: true, signature: true, token: true });
 

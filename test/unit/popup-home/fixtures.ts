@@ -1,6 +1,6 @@
 // Builders for the home screen's tests: a status as the background sends it and a fake HomeApi.
 import { vi } from 'vitest';
-import type { HomeApi, HomeKey } from '../../../components/Home';
+import type { HomeApi, HomeKey } from '../../../components/home-api';
 import type { LimitsSnapshot } from '../../../lib/badge/schema';
 import type { ToolbarStatus } from '../../../lib/messaging/toolbar';
 import type { PollEntry, PollOutcome } from '../../../lib/toolbar/cache';

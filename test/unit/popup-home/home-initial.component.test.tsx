@@ -3,7 +3,8 @@
 // show it in the very first render, before the background answers, then follow the background.
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Home, type HomeSnapshot } from '../../../components/Home';
+import { Home } from '../../../components/Home';
+import type { HomeSnapshot } from '../../../components/home-api';
 import { VaultApp } from '../../../components/VaultApp';
 import type { VaultStatusView } from '../../../lib/messaging/vault';
 import { RemoteError } from '../../../lib/messaging/protocol';

@@ -1,6 +1,6 @@
 /** A fake world for the poller: a clock, alarms that fire when the clock passes them, a counting fetch. */
 import { appError, AppException, type ErrorCode } from '../../../lib/errors';
-import type { Badge, BadgePrefs } from '../../../lib/badge';
+import type { Badge, BadgePrefs } from '../../../lib/badge/schema';
 import { memoryPollCache } from '../../../lib/toolbar/cache';
 import { createToolbar, type ActiveKey, type VaultState } from '../../../lib/toolbar/poller';
 

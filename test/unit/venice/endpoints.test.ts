@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VeniceClient } from '../../../lib/venice';
+import type { VeniceClient } from '../../../lib/venice/client';
 import {
   ADMIN_KEY, ANSWERS, BASE, CREATE_BODIES, INFERENCE_KEY, KEY_ID, MINTED_SECRET, MINT_BODIES, SIWX, TOKEN, UPDATE_BODIES, WALLET,
   type OperationKey,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE, type ErrorCode } from '../../../lib/errors';
-import { VeniceError, mapHttpError } from '../../../lib/venice';
+import { VeniceError } from '../../../lib/venice/venice-error';
+import { mapHttpError } from '../../../lib/venice/errors-map';
 import { MINT_BODIES } from './fixtures';
 import { harness, rejectionOf } from './harness';
 

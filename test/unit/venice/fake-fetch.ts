@@ -2,7 +2,7 @@
  * A tiny in-test stand-in for fetch: it records every request and answers from a
  * script (a list of replies used in order, or a function of the request).
  */
-import type { FetchLike } from '../../../lib/venice';
+import type { FetchLike } from '../../../lib/venice/http';
 
 export interface RecordedCall {
   url: string;

@@ -1,5 +1,5 @@
 /** Builds a client over the fake fetch, with recorded sleeps and fixed randomness and clock. */
-import { createVeniceClient, type VeniceClientOptions } from '../../../lib/venice';
+import { createVeniceClient, type VeniceClientOptions } from '../../../lib/venice/client';
 import { ADMIN_KEY, BASE } from './fixtures';
 import { fakeFetch, type Script } from './fake-fetch';
 

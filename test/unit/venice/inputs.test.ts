@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateKeyBody, MintKeyBody, UpdateKeyBody, VeniceError } from '../../../lib/venice';
+import type { CreateKeyBody, UpdateKeyBody } from '../../../lib/venice/schemas/keys';
+import type { MintKeyBody } from '../../../lib/venice/schemas/web3';
+import type { VeniceError } from '../../../lib/venice/venice-error';
 import { KEY_ID, MINT_BODIES, SIWX, WALLET } from './fixtures';
 import { harness, rejectionOf } from './harness';
 

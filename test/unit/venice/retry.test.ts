@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, VeniceError, backoffDelay, serverWaitMs } from '../../../lib/venice';
+import { DEFAULT_RETRY_POLICY, backoffDelay, serverWaitMs } from '../../../lib/venice/retry';
+import { VeniceError } from '../../../lib/venice/venice-error';
 import { ANSWERS, CREATE_BODIES, KEY_ID, MINT_BODIES, UPDATE_BODIES } from './fixtures';
 import { NOW_MS, harness, rejectionOf } from './harness';
 

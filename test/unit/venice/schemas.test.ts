@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BillingBalanceResponseSchema, CreateKeyBodySchema, CreateKeyResponseSchema, ExpiresAtInputSchema, ExpiresAtUpdateSchema,
-  KeyRecordSchema, LimitAmountSchema, MintKeyBodySchema, RateLimitLogResponseSchema, RateLimitsResponseSchema,
-  UpdateKeyBodySchema, X402BalanceResponseSchema,
-} from '../../../lib/venice';
+import { BillingBalanceResponseSchema } from '../../../lib/venice/schemas/billing';
+import { CreateKeyBodySchema, CreateKeyResponseSchema, KeyRecordSchema, UpdateKeyBodySchema } from '../../../lib/venice/schemas/keys';
+import { ExpiresAtInputSchema, ExpiresAtUpdateSchema, LimitAmountSchema } from '../../../lib/venice/schemas/common';
+import { MintKeyBodySchema } from '../../../lib/venice/schemas/web3';
+import { RateLimitLogResponseSchema, RateLimitsResponseSchema } from '../../../lib/venice/schemas/rate-limits';
+import { X402BalanceResponseSchema } from '../../../lib/venice/schemas/x402';
 import { ANSWERS, MINT_BODIES, keyRecord } from './fixtures';
 
 describe('request field rules', () => {

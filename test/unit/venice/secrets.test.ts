@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MintKeyBody, VeniceClient, VeniceError } from '../../../lib/venice';
+import type { MintKeyBody } from '../../../lib/venice/schemas/web3';
+import type { VeniceClient } from '../../../lib/venice/client';
+import type { VeniceError } from '../../../lib/venice/venice-error';
 import { ADMIN_KEY, INFERENCE_KEY, KEY_ID, MINT_BODIES, SIGNATURE, SIWX, TOKEN, UPDATE_BODIES, WALLET } from './fixtures';
 import { harness, rejectionOf } from './harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VeniceError } from '../../../lib/venice';
+import type { VeniceError } from '../../../lib/venice/venice-error';
 import { MINT_BODIES } from './fixtures';
 import { harness, rejectionOf } from './harness';
 
