@@ -14,7 +14,7 @@ import { MintUnlock } from './MintUnlock';
 import { MintWalletPicker } from './MintWalletPicker';
 
 export interface MintPanelProps {
-  /** createMintApi() from lib/mint/client.ts. */
+  /** createMintApi() from entrypoints/popup/mint-slot.tsx. */
   api: MintApi;
   /** Shows the vault's unlock (or set-up) screen. Once unlocked, call api.start() or let the person press Continue. */
   onUnlockRequested: () => void;

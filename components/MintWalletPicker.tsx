@@ -1,12 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import { shortAddress } from '../lib/mint/format';
-import type { WalletInfo } from '../lib/mint/state';
+import type { WalletChoice } from '../lib/mint/state';
 
 interface Props {
   address: string;
   wallet?: string;
-  wallets: WalletInfo[];
+  wallets: WalletChoice[];
   onSelect: (walletId: string) => void;
   disabled?: boolean;
 }

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Balances, KeyMeta } from '../lib/badge/schema';
+import type { Balances, BadgeKey } from '../lib/badge/schema';
 import { formatAmount } from './BalanceSummary';
 
 /** One capped currency: the cap, and what the key can still spend under it (null = not reported). */
@@ -15,7 +15,7 @@ export interface CapUse {
  * Venice reports balances already clamped to what the cap leaves, so "left" is exact,
  * while "used" is not (a small account balance also lowers it): the bar shows what is left.
  */
-export function capUses(key: Pick<KeyMeta, 'limits'>, balances: Balances): CapUse[] {
+export function capUses(key: Pick<BadgeKey, 'limits'>, balances: Balances): CapUse[] {
   const uses: CapUse[] = [];
   const usd = key.limits?.usd;
   if (typeof usd === 'number') {
@@ -27,7 +27,7 @@ export function capUses(key: Pick<KeyMeta, 'limits'>, balances: Balances): CapUs
   return uses;
 }
 
-function periodText(period: KeyMeta['limitPeriod']): string {
+function periodText(period: BadgeKey['limitPeriod']): string {
   if (period === 'MONTH') return i18n.t('home.usage.period_month');
   if (period === 'LIFETIME') return i18n.t('home.usage.period_lifetime');
   return i18n.t('home.usage.period_epoch');
@@ -70,7 +70,7 @@ function CapMeter({ use }: { use: CapUse }) {
 }
 
 /** The key's spending cap for this period as a bar of what is left, or "No cap". */
-export function UsageBar({ meta, balances }: { meta: Pick<KeyMeta, 'limits' | 'limitPeriod'>; balances: Balances }) {
+export function UsageBar({ meta, balances }: { meta: Pick<BadgeKey, 'limits' | 'limitPeriod'>; balances: Balances }) {
   const uses = capUses(meta, balances);
   return (
     <section class="card" aria-labelledby="usage-title" data-testid="usage">

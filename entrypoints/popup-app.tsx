@@ -11,7 +11,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Home } from '../components/Home';
-import { VaultApp } from '../components/VaultApp';
+import { PopupApp } from '../components/PopupApp';
 import { lazyScreen } from '../components/VaultLazy';
 import { createHomeApi, createVaultApi, popupClient } from './popup/api';
 import { readCachedPopup, type CachedPopup } from './popup/cached-state';
@@ -23,7 +23,7 @@ function mount(cached: CachedPopup | null) {
   const MintSlot = lazyScreen(() => import('./popup/mint-slot').then((m) => m.MintSlot));
   const homeApi = createHomeApi(client, cached?.home ?? null);
   render(
-    <VaultApp
+    <PopupApp
       api={vault}
       initialStatus={cached?.vault ?? null}
       home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot client={client} vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}

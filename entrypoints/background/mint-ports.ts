@@ -7,6 +7,7 @@ import { readEligibility } from '../../lib/chain/eligibility';
 import type { ChainPort, ClientPort, VaultPort, WalletPort } from '../../lib/mint/deps';
 import type { Settings } from '../../lib/settings/schema';
 import { signingOriginFor } from '../../lib/settings/origin';
+import { mintedKeyMeta } from '../../lib/vault/minted-meta';
 import type { Vault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
 import type { WalletBrowser } from '../../lib/wallet/browser-types';
@@ -36,11 +37,7 @@ export function vaultPort(vault: Vault, settings: ReadSettings): VaultPort {
     },
     async saveKey(meta, secret) {
       const { apiBaseUrl } = await settings();
-      const { veniceId, apiKeyType, description, walletAddress, limits, limitPeriod, modelPrivacy, expiresAt, createdAt } = meta;
-      const saved = await vault.saveKey(
-        { veniceId, type: apiKeyType, description, source: 'minted', walletAddress, apiBaseUrl, limits, limitPeriod, modelPrivacy, expiresAt, createdAt },
-        secret,
-      );
+      const saved = await vault.saveKey(mintedKeyMeta({ ...meta, apiBaseUrl }), secret);
       return { id: saved.id, last6: saved.last6 };
     },
   };

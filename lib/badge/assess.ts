@@ -1,4 +1,4 @@
-import type { BadgePrefs, KeyMeta, LimitsSnapshot } from './schema';
+import type { BadgePrefs, BadgeKey, LimitsSnapshot } from './schema';
 
 /** Warn this long before a key expires. */
 export const EXPIRY_WARNING_MS = 3 * 24 * 60 * 60 * 1000;
@@ -32,7 +32,7 @@ export function chooseUnit(balances: LimitsSnapshot['balances'], unit: BadgePref
 }
 
 /** Everything the badge, its title and the notifications decide from, in one place. */
-export function assess(limits: LimitsSnapshot, key: KeyMeta, prefs: BadgePrefs, now: number): Assessment {
+export function assess(limits: LimitsSnapshot, key: BadgeKey, prefs: BadgePrefs, now: number): Assessment {
   const unit = chooseUnit(limits.balances, prefs.badgeUnit);
   const amount = limits.balances[unit] ?? null;
   const rawCap = unit === 'DIEM' ? key.limits?.diem : key.limits?.usd;

@@ -1,3 +1,7 @@
+/**
+ * lib/badge: what the toolbar badge shows (text, colour, tooltip), as a pure function of
+ * the key's last poll and the settings. lib/toolbar decides when to draw it; apply.ts draws it.
+ */
 import { assess } from './assess';
 import { compactAmount, compactUsd, formatDuration } from './format';
 import { BADGE_COLORS, type Badge, type BadgeState, type PollView } from './schema';

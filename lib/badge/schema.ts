@@ -37,7 +37,7 @@ export const LimitsSnapshotSchema = z.object({
 export type LimitsSnapshot = z.infer<typeof LimitsSnapshotSchema>;
 
 /** A key as the badge sees it: its name, the last six characters and the caps asked for. */
-export const KeyMetaSchema = z.object({
+export const BadgeKeySchema = z.object({
   id: z.string().check(z.minLength(1)),
   description: z.string().check(z.maxLength(200)),
   last6: z.string().check(z.maxLength(6)),
@@ -45,7 +45,7 @@ export const KeyMetaSchema = z.object({
   limitPeriod: z.optional(z.enum(LIMIT_PERIODS)),
   currentPeriodUsage: z.optional(z.object({ usd: z.optional(amount), diem: z.optional(amount) })),
 });
-export type KeyMeta = z.infer<typeof KeyMetaSchema>;
+export type BadgeKey = z.infer<typeof BadgeKeySchema>;
 
 export const WireErrorDataSchema = z.object({ code: z.string(), message: z.string(), action: z.string() });
 
@@ -74,7 +74,7 @@ export type BadgeState =
   | { kind: 'locked' }
   | { kind: 'no-key' }
   | { kind: 'waiting-wallet' }
-  | { kind: 'key'; key: KeyMeta; poll: PollView | null; prefs: BadgePrefs; now: number };
+  | { kind: 'key'; key: BadgeKey; poll: PollView | null; prefs: BadgePrefs; now: number };
 
 export const BADGE_COLORS = {
   normal: '#2f6f4e',

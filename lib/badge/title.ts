@@ -1,10 +1,10 @@
 import type { Assessment } from './assess';
 import { formatDiem, formatDuration, formatUsd, formatUtc } from './format';
-import type { BadgePrefs, KeyMeta, LimitsSnapshot } from './schema';
+import type { BadgePrefs, BadgeKey, LimitsSnapshot } from './schema';
 
 const PERIOD_WORDS = { EPOCH: 'per day (UTC)', MONTH: 'per month', LIFETIME: 'in total' } as const;
 
-export function keyName(key: KeyMeta): string {
+export function keyName(key: BadgeKey): string {
   const name = key.description.trim() || 'API key';
   return key.last6 ? `${name} (…${key.last6})` : name;
 }
@@ -18,7 +18,7 @@ export function balanceLine(balances: LimitsSnapshot['balances']): string {
 }
 
 /** "Cap: $10.00 USD per day (UTC), used $2.50" or null when the key has no cap. */
-export function capLine(key: KeyMeta): string | null {
+export function capLine(key: BadgeKey): string | null {
   const caps: string[] = [];
   const usage = key.currentPeriodUsage;
   const usd = key.limits?.usd;
@@ -44,7 +44,7 @@ function lowLine(a: Assessment, prefs: BadgePrefs): string | null {
 }
 
 /** The lines of the toolbar tooltip for a key with a rate-limits result. */
-export function limitsTitle(key: KeyMeta, limits: LimitsSnapshot, a: Assessment, prefs: BadgePrefs, now: number): string[] {
+export function limitsTitle(key: BadgeKey, limits: LimitsSnapshot, a: Assessment, prefs: BadgePrefs, now: number): string[] {
   const lines = [keyName(key)];
   if (a.expired) lines.push('This key has expired: Venice will refuse it.');
   else if (a.blocked) lines.push('Access blocked: Venice will refuse requests (no balance left, key cap reached or account disabled).');

@@ -8,7 +8,7 @@ import { base } from 'viem/chains';
 import { AppException, appError } from '../errors';
 import { DEFAULT_BASE_RPC_URL, SVVV_ADDRESS, VVV_ADDRESS, balanceOfAbi } from './constants';
 
-export interface Eligibility {
+export interface ChainEligibility {
   /** sVVV balance, in wei (18 decimals). */
   staked: bigint;
   /** VVV balance (not staked), in wei. */
@@ -31,7 +31,7 @@ export interface ReadEligibilityOptions {
   timeoutMs?: number;
 }
 
-export async function readEligibility(options: ReadEligibilityOptions): Promise<Eligibility> {
+export async function readEligibility(options: ReadEligibilityOptions): Promise<ChainEligibility> {
   const { address, rpcUrl = DEFAULT_BASE_RPC_URL, fetch: fetchFn, timeoutMs = 6_000 } = options;
   if (!isAddress(address, { strict: false })) throw new AppException(appError('INVALID_WALLET_ADDRESS'));
   const client = createPublicClient({ chain: base, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });

@@ -5,14 +5,14 @@
  * same data in full.
  */
 import * as z from 'zod/mini';
-import { KeyMetaSchema } from '../badge/schema';
+import { BadgeKeySchema } from '../badge/schema';
 import { POLL_OUTCOMES, PollEntrySchema } from '../toolbar/cache';
 import { contract } from './protocol';
 
 export const ToolbarStatusSchema = z.object({
   vault: z.enum(['empty', 'locked', 'unlocked']),
   waitingForWallet: z.boolean(),
-  key: z.nullable(KeyMetaSchema),
+  key: z.nullable(BadgeKeySchema),
   entry: z.nullable(PollEntrySchema),
   /** When the next request is due (ms since epoch), or null when none will be sent. */
   nextPollAt: z.nullable(z.number()),

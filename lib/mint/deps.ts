@@ -3,10 +3,11 @@
  * background adapts the real Venice client, wallet session, chain reader, vault
  * and poller to them (./service.ts); tests pass fakes.
  */
+import type { ChainEligibility } from '../chain/eligibility';
 import type { MintedKeyInfo } from '../vault/minted-meta';
 import type { MintKeyBody } from '../venice/schemas/web3';
-import type { VaultStatus } from './events';
-import type { MintStore, WalletInfo } from './state';
+import type { VaultReadiness } from './events';
+import type { MintStore, WalletChoice } from './state';
 
 export interface MintedKey {
   /** The secret: shown once, saved through the vault, never put in the flow state. */
@@ -24,15 +25,15 @@ export interface ClientPort {
   mintWeb3Key(body: MintKeyBody): Promise<MintedKey>;
 }
 
-export interface Connection {
+export interface ConnectedWallet {
   address: string;
-  wallet: WalletInfo;
-  wallets: WalletInfo[];
+  wallet: WalletChoice;
+  wallets: WalletChoice[];
 }
 
 export interface WalletPort {
   /** Connects (opening or reusing the signing tab); with `walletId`, that wallet. */
-  connect(walletId?: string): Promise<Connection>;
+  connect(walletId?: string): Promise<ConnectedWallet>;
   /** personal_sign of `message` by `address`, verified locally before it resolves. */
   sign(message: string, address: string): Promise<string>;
   /** `address` is undefined when the wallet has no account to show (locked, disconnected). */
@@ -40,19 +41,14 @@ export interface WalletPort {
 }
 
 export interface ChainPort {
-  readEligibility(address: string): Promise<{
-    staked: bigint;
-    liquid: bigint;
-    eligible: boolean;
-    reason?: 'none' | 'liquid-not-staked' | 'rpc-unreachable';
-  }>;
+  readEligibility(address: string): Promise<ChainEligibility>;
 }
 
 /** What the flow records with a minted key in the vault (the vault's own description of it; the API address is the background's to add). */
 export type SaveMeta = Omit<MintedKeyInfo, 'apiBaseUrl'>;
 
 export interface VaultPort {
-  status(): Promise<VaultStatus>;
+  status(): Promise<VaultReadiness>;
   /** Encrypts and stores the key; throws VAULT_STORAGE_FAILED, VAULT_LOCKED… as AppError data. */
   saveKey(meta: SaveMeta, secret: string): Promise<{ id: string; last6: string }>;
 }

@@ -1,26 +1,26 @@
 /** Everything that can happen to the mint flow: a person's click or the outcome of a step. */
 import type { AppError } from '../errors';
 import type { MintOptions } from './options';
-import type { Eligibility, KeySummary, WalletInfo } from './state';
+import type { Eligibility, KeySummary, WalletChoice } from './state';
 
-export type VaultStatus = 'unlocked' | 'locked' | 'uninitialized';
+export type VaultReadiness = 'unlocked' | 'locked' | 'uninitialized';
 
 export type MintEvent =
   /** Connect (or reconnect) a wallet; `vault` is the vault's status at the click. */
-  | { type: 'START'; flowId: string; vault: VaultStatus; options?: MintOptions }
+  | { type: 'START'; flowId: string; vault: VaultReadiness; options?: MintOptions }
   | { type: 'UNLOCKED' }
   | { type: 'SELECT_WALLET'; walletId: string }
   | {
       type: 'CONNECTED';
       address: string;
       wallet: string;
-      wallets: WalletInfo[];
+      wallets: WalletChoice[];
       eligibility: Eligibility;
       tokenExpiresAt?: number;
     }
   | { type: 'TOKEN_REFRESHED'; expiresAt: number }
   /** The Mint click. */
-  | { type: 'CONFIRM'; options: MintOptions; vault: VaultStatus }
+  | { type: 'CONFIRM'; options: MintOptions; vault: VaultReadiness }
   | { type: 'SIGNED' }
   | { type: 'MINT_FAILED'; error: AppError }
   | { type: 'SAVED'; key: KeySummary }

@@ -11,13 +11,13 @@ import { ApiKeyTypeSchema, MintOptionsSchema } from './options';
 const EvmAddressSchema = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, 'Not an EVM address'));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
-export const WalletInfoSchema = z.strictObject({
+export const WalletChoiceSchema = z.strictObject({
   /** EIP-6963 uuid (or another stable id the wallet session gives). */
   id: text(1, 200),
   name: z.string().check(z.maxLength(100)),
   rdns: z.optional(z.string().check(z.maxLength(200))),
 });
-export type WalletInfo = z.infer<typeof WalletInfoSchema>;
+export type WalletChoice = z.infer<typeof WalletChoiceSchema>;
 
 const wei = z.string().check(z.regex(/^\d{1,80}$/));
 export const EligibilitySchema = z.strictObject({
@@ -45,7 +45,7 @@ export type KeySummary = z.infer<typeof KeySummarySchema>;
 export const MintContextSchema = z.strictObject({
   address: z.optional(EvmAddressSchema),
   wallet: z.optional(text(1, 200)),
-  wallets: z.array(WalletInfoSchema).check(z.maxLength(20)),
+  wallets: z.array(WalletChoiceSchema).check(z.maxLength(20)),
   eligibility: z.optional(EligibilitySchema),
   options: z.optional(MintOptionsSchema),
 });

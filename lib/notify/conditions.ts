@@ -1,12 +1,12 @@
 import { assess } from '../badge/assess';
-import type { BadgePrefs, KeyMeta, PollView } from '../badge/schema';
+import type { BadgePrefs, BadgeKey, PollView } from '../badge/schema';
 
 export const NOTICE_KINDS = ['blocked', 'lowBalance', 'expiring'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type Conditions = Record<NoticeKind, boolean>;
 
 /** Which warning conditions hold for a key after a poll. A refused (401) key counts as blocked. */
-export function conditionsOf(key: KeyMeta, poll: PollView, prefs: BadgePrefs, now: number): Conditions {
+export function conditionsOf(key: BadgeKey, poll: PollView, prefs: BadgePrefs, now: number): Conditions {
   if (poll.status === 'revoked') return { blocked: true, lowBalance: false, expiring: false };
   if (!poll.limits) return { blocked: false, lowBalance: false, expiring: false };
   const a = assess(poll.limits, key, prefs, now);

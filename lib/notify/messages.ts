@@ -1,9 +1,9 @@
 import { keyName } from '../badge/title';
-import type { KeyMeta } from '../badge/schema';
+import type { BadgeKey } from '../badge/schema';
 import type { NoticeKind } from './conditions';
 
 /** The words of each notification; they name the key by its description and last six characters only. */
-export function noticeText(kind: NoticeKind, key: KeyMeta): { title: string; message: string } {
+export function noticeText(kind: NoticeKind, key: BadgeKey): { title: string; message: string } {
   const name = keyName(key);
   switch (kind) {
     case 'blocked':

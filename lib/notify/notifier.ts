@@ -3,7 +3,7 @@
  * three days. It remembers the conditions per key so each fires once per change.
  */
 import { z } from 'zod';
-import type { BadgePrefs, KeyMeta, PollView } from '../badge/schema';
+import type { BadgePrefs, BadgeKey, PollView } from '../badge/schema';
 import type { NotificationSettings } from '../settings/schema';
 import { conditionsOf, noticesToFire, type Conditions, type NoticeKind } from './conditions';
 import { noticeText } from './messages';
@@ -24,7 +24,7 @@ export interface NotifierDeps {
 
 export function createNotifier(deps: NotifierDeps) {
   const { memory } = deps;
-  return async function onPolled(key: KeyMeta, poll: PollView, prefs: BadgePrefs): Promise<NoticeKind[]> {
+  return async function onPolled(key: BadgeKey, poll: PollView, prefs: BadgePrefs): Promise<NoticeKind[]> {
     const parsed = MemorySchema.safeParse(await memory.getValue());
     const all: Memory = parsed.success ? parsed.data : {};
     const current: Conditions = conditionsOf(key, poll, prefs, deps.now());

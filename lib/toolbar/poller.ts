@@ -1,4 +1,7 @@
 /**
+ * lib/toolbar: the toolbar's watch over the active key (this poller, its cache and
+ * schedule, which key to follow); lib/badge draws what it finds.
+ *
  * Polls GET /api_keys/rate_limits for the active key with browser.alarms, backs off
  * after failures, stops for a key Venice refuses (401), never asks while the vault
  * is locked, keeps the last result and puts the badge on the toolbar after each change.
@@ -6,7 +9,7 @@
 import { serialQueue } from '../async/serial';
 import { toAppError } from '../errors';
 import { badgeFor } from '../badge/badge';
-import { LimitsSnapshotSchema, type Badge, type BadgePrefs, type BadgeState, type KeyMeta } from '../badge/schema';
+import { LimitsSnapshotSchema, type Badge, type BadgePrefs, type BadgeState, type BadgeKey } from '../badge/schema';
 import type { PollCache } from './cache';
 import type { PollEntry, PollOutcome } from './cache';
 import { FORCE_MIN_GAP_MS, nextDueAt, periodMs } from './schedule';
@@ -17,7 +20,7 @@ export const POLL_ALARM = 'venice-poll';
 export interface ActiveKey {
   id: string;
   apiBaseUrl: string;
-  meta: KeyMeta;
+  meta: BadgeKey;
 }
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
@@ -43,7 +46,7 @@ export interface ToolbarDeps {
   /** True while a mint waits for the wallet's signature. */
   isWaitingForWallet?(): Promise<boolean>;
   /** Called after each poll of a key, e.g. to raise notifications. */
-  onPolled?(key: KeyMeta, entry: PollEntry, prefs: BadgePrefs): Promise<void> | void;
+  onPolled?(key: BadgeKey, entry: PollEntry, prefs: BadgePrefs): Promise<void> | void;
 }
 
 export type { PollOutcome };
@@ -51,7 +54,7 @@ export type { PollOutcome };
 export interface ToolbarStatus {
   vault: VaultState;
   waitingForWallet: boolean;
-  key: KeyMeta | null;
+  key: BadgeKey | null;
   entry: PollEntry | null;
   nextPollAt: number | null;
   now: number;

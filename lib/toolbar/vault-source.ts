@@ -2,7 +2,7 @@
  * Connects the poller to the vault: which key is active, and its secret only at the
  * moment a request is sent. Keys are polled against the API they were saved for.
  */
-import type { KeyMeta } from '../badge/schema';
+import type { BadgeKey } from '../badge/schema';
 import type { ActiveKey, VaultState } from './poller';
 
 /** The vault record fields the poller reads (lib/vault KeyMeta has these and more). */
@@ -34,8 +34,8 @@ export function pickActive(records: VaultRecord[], activeKeyId: string | null): 
   return [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
 }
 
-export function metaOf(record: VaultRecord): KeyMeta {
-  const meta: KeyMeta = { id: record.id, description: record.description, last6: record.last6 };
+export function metaOf(record: VaultRecord): BadgeKey {
+  const meta: BadgeKey = { id: record.id, description: record.description, last6: record.last6 };
   if (record.limits) meta.limits = { usd: record.limits.usd ?? null, diem: record.limits.diem ?? null };
   if (record.limitPeriod) meta.limitPeriod = record.limitPeriod;
   return meta;

@@ -11,7 +11,7 @@ export interface MintedKeyInfo {
   modelPrivacy?: 'ALL' | 'PRIVATE_TEXT' | 'PRIVATE_ONLY';
   expiresAt: string | null;
   createdAt: string;
-  /** The API the key was minted on; defaults to the settings' API address. */
+  /** The API the key was minted on (the background adds the settings' API address). */
   apiBaseUrl?: string;
 }
 

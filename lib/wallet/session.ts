@@ -54,12 +54,9 @@ export interface Connection {
 
 export interface WalletSession {
   connect(wallet?: string): Promise<Connection>;
-  listWallets(): Promise<WalletInfo[]>;
   selectWallet(ref: string): Promise<WalletInfo>;
   sign(message: string, address: string): Promise<Hex>;
   onAccountsChanged(listener: (address: Address | undefined) => void): () => void;
-  /** Closes the signing tab (after a mint, if the caller wants). */
-  closeTab(): Promise<void>;
   close(): void;
 }
 
@@ -88,8 +85,6 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
     }
   };
 
-  const listWallets = () => guard(() => link.request({ kind: 'discover' }));
-
   async function selectWallet(ref: string): Promise<WalletInfo> {
     return guard(async () => {
       const info = await link.request({ kind: 'select', wallet: ref });
@@ -99,7 +94,6 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
   }
 
   return {
-    listWallets,
     selectWallet,
     connect: (wanted) =>
       guard(async () => {
@@ -130,7 +124,6 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
       accountListeners.add(listener);
       return () => accountListeners.delete(listener);
     },
-    closeTab: () => link.tab.closeTab(),
     close() {
       accountListeners.clear();
       link.dispose();

@@ -1,5 +1,5 @@
 // Bench section: what polling costs Venice. The real poller (lib/toolbar createToolbar), wired as
-// lib/toolbar/toolbar.ts wires it (vaultKeySource over the real vault, the real Venice client with
+// entrypoints/background/services.ts wires it (vaultKeySource over the real vault, the real Venice client with
 // no retries), runs in Node against the sandbox API. Storage is WXT's fake browser, alarms are
 // fakes that fire when a simulated clock passes them, and the poll cache lives in memory.
 // Requests are counted in the sandbox's own request log.

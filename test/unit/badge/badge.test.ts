@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, type BadgePrefs, type BadgeState, type KeyMeta, type PollView } from '../../../lib/badge/schema';
+import { BADGE_COLORS, type BadgePrefs, type BadgeState, type BadgeKey, type PollView } from '../../../lib/badge/schema';
 import { badgeFor } from '../../../lib/badge/badge';
 
 const NOW = Date.parse('2025-05-06T12:00:00Z');
 const prefs: BadgePrefs = { badgeUnit: 'auto', lowBalanceRatio: 0.1, lowBalanceAbsolute: 1, pollMinutes: 5 };
-const key: KeyMeta = { id: 'k1', description: 'Laptop', last6: 'a1b2c3' };
-const capped: KeyMeta = { ...key, limits: { usd: 100, diem: 50 }, limitPeriod: 'EPOCH', currentPeriodUsage: { usd: 95 } };
+const key: BadgeKey = { id: 'k1', description: 'Laptop', last6: 'a1b2c3' };
+const capped: BadgeKey = { ...key, limits: { usd: 100, diem: 50 }, limitPeriod: 'EPOCH', currentPeriodUsage: { usd: 95 } };
 
 function poll(balances: Record<string, number>, over: Partial<PollView> = {}, limits: Record<string, unknown> = {}): PollView {
   return {
@@ -23,7 +23,7 @@ function poll(balances: Record<string, number>, over: Partial<PollView> = {}, li
     ...over,
   };
 }
-const state = (p: PollView | null, k: KeyMeta = key, pr: Partial<BadgePrefs> = {}): BadgeState => ({
+const state = (p: PollView | null, k: BadgeKey = key, pr: Partial<BadgePrefs> = {}): BadgeState => ({
   kind: 'key',
   key: k,
   poll: p,
@@ -92,7 +92,7 @@ describe('badgeFor: the tooltip in words', () => {
   });
 
   it('uses a generic name and a month period when the key has no description', () => {
-    const monthly: KeyMeta = { id: 'k2', description: '', last6: '', limits: { diem: 10 }, limitPeriod: 'MONTH' };
+    const monthly: BadgeKey = { id: 'k2', description: '', last6: '', limits: { diem: 10 }, limitPeriod: 'MONTH' };
     const title = badgeFor(state(poll({ DIEM: 9 }), monthly)).title;
     expect(title.startsWith('API key\n')).toBe(true);
     expect(title).toContain('Cap: 10 DIEM per month');

@@ -1,7 +1,7 @@
 /** Fake ports for the mint runner: every call is counted, every answer is scripted. */
 import { AppException, appError, type AppError, type ErrorCode } from '../../../lib/errors';
 import type { MintDeps, MintedKey, SaveMeta, Timers } from '../../../lib/mint/deps';
-import type { VaultStatus } from '../../../lib/mint/events';
+import type { VaultReadiness } from '../../../lib/mint/events';
 import { IDLE, type MintState } from '../../../lib/mint/state';
 import { MintKeyBodySchema, type MintKeyBody } from '../../../lib/venice/schemas/web3';
 import { ADDRESS, WALLETS } from './fixtures';
@@ -67,7 +67,7 @@ export function fakeDeps(clock = manualClock()) {
     connect: [] as Answer<{ address: string; wallet: (typeof WALLETS)[number]; wallets: typeof WALLETS }>[],
     save: [] as Answer<{ id: string; last6: string }>[],
     tokenError: undefined as AppException | undefined,
-    vault: 'unlocked' as VaultStatus,
+    vault: 'unlocked' as VaultReadiness,
     eligibility: { staked: 5n, liquid: 0n, eligible: true } as Awaited<ReturnType<MintDeps['chain']['readEligibility']>> | AppException,
   };
   const accountListeners = new Set<(address: string | undefined) => void>();

@@ -29,7 +29,7 @@ async function settingsPrefs(): Promise<VaultPrefs> {
   return { autoLockMinutes, clipboardClearSeconds, apiBaseUrl };
 }
 
-/** The vault and the poller as the background wires them (lib/vault/index.ts, lib/toolbar/toolbar.ts), on the fake storage. */
+/** The vault and the poller as the background wires them (entrypoints/background/services.ts), on the fake storage. */
 function background() {
   const vault = createVault(vaultItems(), { iterations: FAST_ITERATIONS, now: clock, prefs: settingsPrefs });
   const source = vaultKeySource(vault, async () => (await readSettings()).activeKeyId);

@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Home } from '../../../components/Home';
 import type { HomeSnapshot } from '../../../components/home-api';
-import { VaultApp } from '../../../components/VaultApp';
+import { PopupApp } from '../../../components/PopupApp';
 import type { VaultStatusView } from '../../../lib/messaging/vault';
 import { RemoteError } from '../../../lib/messaging/protocol';
 import { fakeApi } from '../vault/fake-api';
@@ -59,14 +59,14 @@ describe('Home with a stored snapshot', () => {
   });
 });
 
-describe('VaultApp with a stored status', () => {
+describe('PopupApp with a stored status', () => {
   beforeEach(() => { useEnglish(); });
   afterEach(cleanup);
 
   it('renders the home at once from it, and still asks the background', async () => {
     const answer = deferred<VaultStatusView>();
     const api = fakeApi({ status: vi.fn(() => answer.promise) });
-    render(<VaultApp api={api} initialStatus={unlocked} home={() => <p>home screen</p>} />);
+    render(<PopupApp api={api} initialStatus={unlocked} home={() => <p>home screen</p>} />);
     expect(screen.getByText('home screen')).toBeTruthy();
     await waitFor(() => expect(api.status).toHaveBeenCalledTimes(1));
     answer.resolve({ state: 'locked', retryInMs: 0, records: [], damaged: [] });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BadgePrefs, KeyMeta, PollView } from '../../../lib/badge/schema';
+import type { BadgePrefs, BadgeKey, PollView } from '../../../lib/badge/schema';
 import { conditionsOf, noticesToFire } from '../../../lib/notify/conditions';
 import { createNotifier } from '../../../lib/notify/notifier';
 
 const NOW = Date.parse('2025-05-06T12:00:00Z');
-const key: KeyMeta = { id: 'k1', description: 'Laptop', last6: 'abc123', limits: { usd: 100 } };
+const key: BadgeKey = { id: 'k1', description: 'Laptop', last6: 'abc123', limits: { usd: 100 } };
 const prefs: BadgePrefs = { badgeUnit: 'USD', lowBalanceRatio: 0.1, lowBalanceAbsolute: 1, pollMinutes: 5 };
 const all = { blocked: true, lowBalance: true, expiring: true };
 const none = { blocked: false, lowBalance: false, expiring: false };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VaultApp } from '../../../components/VaultApp';
+import { PopupApp } from '../../../components/PopupApp';
 import type { VaultStatusView } from '../../../lib/messaging/vault';
 import { useEnglish } from './english';
 import { fakeApi } from './fake-api';
@@ -14,18 +14,18 @@ const unlocked: VaultStatusView = {
   }],
 };
 
-describe('VaultApp picks the screen from the vault status', () => {
+describe('PopupApp picks the screen from the vault status', () => {
   beforeEach(() => { useEnglish(); });
   afterEach(cleanup);
 
   it('shows set-up (loaded on demand) when there is no vault', async () => {
-    render(<VaultApp api={fakeApi()} />);
+    render(<PopupApp api={fakeApi()} />);
     expect(await screen.findByRole('heading', { name: 'Protect your keys' })).toBeTruthy();
   });
 
   it('shows unlock with the enforced wait when locked', async () => {
     const api = fakeApi({ status: vi.fn(async () => ({ state: 'locked' as const, retryInMs: 8_000, records: [], damaged: [] })) });
-    render(<VaultApp api={api} />);
+    render(<PopupApp api={api} />);
     expect(await screen.findByRole('heading', { name: 'Unlock your keys' })).toBeTruthy();
     expect(screen.getByText(/try again in 8 s/)).toBeTruthy();
   });
@@ -33,7 +33,7 @@ describe('VaultApp picks the screen from the vault status', () => {
   it('lists keys and damaged records when unlocked, and locks on Lock now', async () => {
     const status = vi.fn(async (): Promise<VaultStatusView> => unlocked);
     const api = fakeApi({ status });
-    render(<VaultApp api={api} />);
+    render(<PopupApp api={api} />);
     expect(await screen.findByText('…abc123')).toBeTruthy();
     expect(screen.getByText('Admin')).toBeTruthy();
     expect(screen.getByText('One saved key could not be read and was set aside.')).toBeTruthy();
@@ -44,7 +44,7 @@ describe('VaultApp picks the screen from the vault status', () => {
   });
 
   it('offers only a reset when the vault itself is damaged', async () => {
-    render(<VaultApp api={fakeApi({ status: vi.fn(async () => ({ state: 'damaged' as const })) })} />);
+    render(<PopupApp api={fakeApi({ status: vi.fn(async () => ({ state: 'damaged' as const })) })} />);
     expect(await screen.findByText('The vault cannot be read')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Erase all keys' })).toBeTruthy();
   });

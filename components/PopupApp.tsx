@@ -26,7 +26,7 @@ export interface HomeNav {
   onVaultChanged: () => void;
 }
 
-export interface VaultAppProps {
+export interface PopupAppProps {
   api: VaultApi;
   home?: (nav: HomeNav) => ComponentChildren;
   /** The status read from storage at open, shown until the background's answer confirms or replaces it. */
@@ -34,7 +34,7 @@ export interface VaultAppProps {
 }
 
 /** The vault part of the popup: picks the screen from the background's vault status. */
-export function VaultApp({ api, home, initialStatus = null }: VaultAppProps) {
+export function PopupApp({ api, home, initialStatus = null }: PopupAppProps) {
   const start: View = home ? 'home' : 'keys';
   const status = useSignal<VaultStatusView | null>(initialStatus);
   const view = useSignal<View>(start);
