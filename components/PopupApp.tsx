@@ -5,7 +5,7 @@ import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { VaultError } from './VaultError';
-import { lazyScreen } from './VaultLazy';
+import { lazyScreen } from './lazy-screen';
 import { VaultUnlock } from './VaultUnlock';
 
 // Used once or rarely, or not on the home screen the popup opens on: evaluated on first

@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Home } from '../components/Home';
 import { PopupApp } from '../components/PopupApp';
-import { lazyScreen } from '../components/VaultLazy';
+import { lazyScreen } from '../components/lazy-screen';
 import { createHomeApi, createVaultApi, popupClient } from './popup/api';
 import { readCachedPopup, type CachedPopup } from './popup/cached-state';
 

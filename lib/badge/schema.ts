@@ -59,8 +59,12 @@ export const PollViewSchema = z.object({
 });
 export type PollView = z.infer<typeof PollViewSchema>;
 
-export const BadgeSchema = z.object({ text: z.string().check(z.maxLength(4)), color: z.string(), title: z.string() });
-export type Badge = z.infer<typeof BadgeSchema>;
+/** What the toolbar button shows: text (at most 4 characters), background colour, tooltip. */
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
 
 export interface BadgePrefs {
   badgeUnit: 'USD' | 'DIEM' | 'auto';

@@ -16,8 +16,6 @@ export type PollEntry = z.infer<typeof PollEntrySchema>;
 export const POLL_OUTCOMES = ['locked', 'no-key', 'revoked', 'not-due', 'too-soon', 'polled', 'failed'] as const;
 export type PollOutcome = (typeof POLL_OUTCOMES)[number];
 
-const PollCacheSchema = z.record(z.string(), z.unknown());
-
 /** Where poll results are kept; the toolbar takes one so tests can pass their own. */
 export interface PollCache {
   get(keyId: string): Promise<PollEntry | null>;
@@ -33,6 +31,7 @@ export interface PollCacheItem {
 
 /** The poll cache over its stored item; an entry that fails its schema reads as absent. */
 export function storagePollCache(item: PollCacheItem): PollCache {
+  const PollCacheSchema = z.record(z.string(), z.unknown());
   const readAll = async (): Promise<Record<string, unknown>> => {
     const parsed = z.safeParse(PollCacheSchema, await item.getValue());
     return parsed.success ? parsed.data : {};
