@@ -12,7 +12,7 @@ import { routes } from './routes';
 import { createServices, startServices } from './services';
 
 export default defineBackground(() => {
-  const deps = { browser, items: defineStoredItems(), now: Date.now };
+  const deps = { browser, items: defineStoredItems(), now: Date.now, allowLocalHttp: import.meta.env.MODE === 'sandbox' };
   const services = createServices(deps);
   startServices(services, deps);
   listen(browser.runtime as never, routes(services));

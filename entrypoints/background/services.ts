@@ -30,12 +30,14 @@ export interface ServiceDeps {
   browser: WxtBrowser;
   items: StoredItems;
   now: () => number;
+  /** The sandbox build's settings may use http://127.0.0.1; store builds refuse it. */
+  allowLocalHttp: boolean;
 }
 
 const warn = (error: unknown) => console.warn('toolbar:', error instanceof Error ? error.name : 'error');
 
-export function createServices({ browser, items, now }: ServiceDeps) {
-  const settings = createSettingsStore(items.settings);
+export function createServices({ browser, items, now, allowLocalHttp }: ServiceDeps) {
+  const settings = createSettingsStore(items.settings, { allowLocalHttp });
   const readSettings = settings.read;
   const restrictSession = () => restrictSessionAccess(browser.storage.session as never);
 
