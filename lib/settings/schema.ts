@@ -126,7 +126,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   badgeUnit: 'auto',
   lowBalanceRatio: 0.1,
   lowBalanceAbsolute: 1,
-  autoLockMinutes: 0,
+  autoLockMinutes: 15,
   clipboardClearSeconds: 30,
   notifications: Object.freeze({ blocked: false, lowBalance: false, expiring: false }),
   activeKeyId: null,

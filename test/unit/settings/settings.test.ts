@@ -24,11 +24,16 @@ describe('settings defaults', () => {
       badgeUnit: 'auto',
       lowBalanceRatio: 0.1,
       lowBalanceAbsolute: 1,
-      autoLockMinutes: 0,
+      autoLockMinutes: 15,
       clipboardClearSeconds: 30,
       notifications: { blocked: false, lowBalance: false, expiring: false },
       activeKeyId: null,
     });
+  });
+
+  it('lock the vault after 15 idle minutes, not never (0)', () => {
+    expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(15);
+    expect(parseStoredSettings(undefined, STORE).autoLockMinutes).toBe(15);
   });
 });
 
