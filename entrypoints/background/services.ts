@@ -111,7 +111,11 @@ export function startServices({ vault, toolbar, mint, settings, restrictSession 
   browser.alarms.onAlarm.addListener((alarm) => void toolbar.handleAlarm(alarm).catch(warn));
   settings.watch(tick);
   items.vault.watch(tick);
-  items.vaultSession.watch(tick);
+  items.vaultSession.watch((session) => {
+    tick();
+    // Locked (by hand, by the idle auto-lock or a reset): an unsaved key already shown is dropped.
+    if (session == null) void mint.onVaultLocked().catch(() => undefined);
+  });
   watchStored(browser.storage.session, STORED.mintFlow.key, parseMintState, tick);
   tick();
 

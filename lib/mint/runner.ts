@@ -22,7 +22,8 @@ export function createMintRunner(deps: MintDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const tokens = createTokenCache(async () => ({ token: await deps.client.getWeb3Token() }), deps.now);
   let epoch = 0;
-  let unstored: { secret: string; meta: SaveMeta } | undefined;
+  /** A minted key the vault could not store; `shown` once the popup revealed it. */
+  let unstored: { secret: string; meta: SaveMeta; shown: boolean } | undefined;
   let resaving: Promise<void> | undefined;
   let unwatchAccounts: (() => void) | undefined;
   let refreshTimer: unknown;
@@ -53,7 +54,7 @@ export function createMintRunner(deps: MintDeps) {
     apply,
     epoch: () => epoch,
     keepUnstored: (secret, meta) => {
-      unstored = { secret, meta };
+      unstored = { secret, meta, shown: unstored?.secret === secret && unstored.shown };
     },
     watchAccounts: () => {
       unwatchAccounts ??= deps.wallet.onAccountsChanged((address) => void apply({ type: 'ACCOUNT_CHANGED', address }));
@@ -158,6 +159,19 @@ export function createMintRunner(deps: MintDeps) {
       }),
     /** The unsaved key, for the popup to show once; undefined in any other state. */
     reveal: () =>
-      serial(async () => ((await deps.storage.get()).status === 'saved-unstored' ? unstored?.secret : undefined)),
+      serial(async () => {
+        if ((await deps.storage.get()).status !== 'saved-unstored' || !unstored) return undefined;
+        unstored.shown = true;
+        return unstored.secret;
+      }),
+    /**
+     * Call when the vault locks: an unsaved key the person was already shown is dropped from
+     * memory (the flow fails, telling them to revoke it if they did not copy it). One never
+     * shown is kept, so locking cannot lose a key nobody saw.
+     */
+    onVaultLocked: () =>
+      serial(async () => {
+        if (unstored?.shown) await applyNow({ type: 'UNSTORED_DROPPED' });
+      }),
   };
 }
