@@ -24,7 +24,7 @@ import { veniceKeyChecker } from '../../lib/vault/check-key';
 import { restrictSessionAccess } from '../../lib/vault/session';
 import { createVault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
-import { chainPort, clientPort, vaultPort, walletPort } from './mint-ports';
+import { chainPort, clientPort, flowSettings, vaultPort, walletPort } from './mint-ports';
 
 export interface ServiceDeps {
   browser: WxtBrowser;
@@ -82,11 +82,14 @@ export function createServices({ browser, items, now, allowLocalHttp }: ServiceD
     onPolled: async (key, entry, prefs) => void (await notify(key, entry, prefs)),
   });
 
+  // One snapshot of the API and RPC per flow, taken when it starts (mint.start).
+  const flow = flowSettings(readSettings);
   const mint = createMintRunner({
-    client: clientPort(readSettings),
-    wallet: walletPort(readSettings, browser, items.signingTab),
-    chain: chainPort(readSettings),
-    vault: vaultPort(vault, readSettings),
+    client: clientPort(flow.read),
+    wallet: walletPort(flow.read, browser, items.signingTab),
+    chain: chainPort(flow.read),
+    vault: vaultPort(vault, flow.read),
+    beginFlow: flow.begin,
     storage: mintState,
     now,
     poller: toolbar,
