@@ -13,6 +13,7 @@ import type { Vault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
 import type { WalletBrowser } from '../../lib/wallet/browser-types';
 import { createWalletSession, type SigningTabStore, type WalletSession } from '../../lib/wallet/session';
+import { relayBridgeMessages } from './bridge-relay';
 
 type ReadSettings = () => Promise<Settings>;
 /** What a mint flow reads from the settings. */
@@ -73,9 +74,9 @@ export function vaultPort(vault: Vault, settings: ReadEndpoints): VaultPort {
 }
 
 /**
- * One wallet session per signing origin and RPC: created at start (so the bridge's
- * message listener is there when a woken worker receives the signing tab's events)
- * and again when the settings point elsewhere.
+ * One wallet session per signing origin and RPC: created at start and again when the
+ * flow's endpoints point elsewhere. The bridge's message listener is added at once, before
+ * the settings are read (./bridge-relay.ts), so a woken worker hears the signing tab.
  */
 export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, store: SigningTabStore): WalletPort {
   let session: WalletSession | undefined;
@@ -89,12 +90,13 @@ export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, stor
     if (!session || key !== sessionKey) {
       unwatch?.();
       session?.close();
-      session = createWalletSession({ signingOrigin, rpcUrl, browser, store });
+      session = createWalletSession({ signingOrigin, rpcUrl, browser: relayed, store });
       sessionKey = key;
       unwatch = session.onAccountsChanged((address) => listeners.forEach((l) => l(address)));
     }
     return session;
   };
+  const relayed = relayBridgeMessages(browser, current);
   void current().catch(() => undefined);
   return {
     connect: async (walletId) => {
