@@ -14,7 +14,7 @@ export type PermissionAnswer = 'granted' | 'denied' | 'unavailable';
 
 interface Props {
   initial: Settings;
-  /** Offer the local sandbox helper (sandbox builds). */
+  /** Offer the local sandbox helper and accept http://127.0.0.1 (sandbox builds); store builds refuse it. */
   sandboxBuild: boolean;
   save: (patch: Record<string, unknown>) => Promise<SettingsResult>;
   /** Must be called straight from the click: browsers only grant permissions during a user gesture. */
@@ -58,9 +58,9 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
   };
 
   const live = useMemo(() => {
-    const result = applySettingsPatch(saved, patchOf(draft));
+    const result = applySettingsPatch(saved, patchOf(draft), { allowLocalHttp: sandboxBuild });
     return result.ok ? {} : errorsByField(result.errors);
-  }, [saved, draft]);
+  }, [saved, draft, sandboxBuild]);
   const errorOf = (f: DraftField) => serverErrors[f] ?? (showAll || touched.has(f) ? live[f] : undefined);
 
   const set = <K extends DraftField>(field: K, value: SettingsDraft[K]) => {

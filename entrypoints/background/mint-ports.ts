@@ -1,7 +1,8 @@
 /**
  * The mint runner's ports (lib/mint/deps.ts) over the real Venice client, chain reader,
- * vault and wallet session. Each port takes the settings as a reader function: the API
- * address and the Base RPC are read at each use, as the runner expects.
+ * vault and wallet session. Each port reads the API address and the Base RPC from the
+ * flow's snapshot (`flowSettings`): taken once when the flow starts, the same for every
+ * step of it (token, signing origin, chain read, mint request, the saved record).
  */
 import { readEligibility } from '../../lib/chain/eligibility';
 import type { ChainPort, ClientPort, VaultPort, WalletPort } from '../../lib/mint/deps';
@@ -12,21 +13,50 @@ import type { Vault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
 import type { WalletBrowser } from '../../lib/wallet/browser-types';
 import { createWalletSession, type SigningTabStore, type WalletSession } from '../../lib/wallet/session';
+import { relayBridgeMessages } from './bridge-relay';
 
 type ReadSettings = () => Promise<Settings>;
+/** What a mint flow reads from the settings. */
+type FlowEndpoints = Pick<Settings, 'apiBaseUrl' | 'rpcUrl'>;
+type ReadEndpoints = () => Promise<FlowEndpoints>;
 
-export function clientPort(settings: ReadSettings): ClientPort {
+/**
+ * One snapshot of the endpoints per mint flow: `begin(flowId)` (the runner's beginFlow)
+ * reads the settings once for a new flow; `read` gives that snapshot to every port.
+ */
+export function flowSettings(settings: ReadSettings) {
+  let flowId: string | undefined;
+  let snapshot: Promise<FlowEndpoints> | undefined;
+  const take = (): Promise<FlowEndpoints> => {
+    const taken = settings().then(({ apiBaseUrl, rpcUrl }) => ({ apiBaseUrl, rpcUrl }));
+    // A failed read is not kept: the next step of the flow reads again.
+    taken.catch(() => {
+      if (snapshot === taken) snapshot = undefined;
+    });
+    return taken;
+  };
+  return {
+    begin(id: string): void {
+      if (id === flowId && snapshot) return;
+      flowId = id;
+      snapshot = take();
+    },
+    read: (): Promise<FlowEndpoints> => (snapshot ??= take()),
+  };
+}
+
+export function clientPort(settings: ReadEndpoints): ClientPort {
   return {
     getWeb3Token: async () => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl }).getWeb3Token(),
     mintWeb3Key: async (body) => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl }).mintWeb3Key(body),
   };
 }
 
-export function chainPort(settings: ReadSettings): ChainPort {
+export function chainPort(settings: ReadEndpoints): ChainPort {
   return { readEligibility: async (address) => readEligibility({ address, rpcUrl: (await settings()).rpcUrl }) };
 }
 
-export function vaultPort(vault: Vault, settings: ReadSettings): VaultPort {
+export function vaultPort(vault: Vault, settings: ReadEndpoints): VaultPort {
   return {
     async status() {
       const { state } = await vault.status();
@@ -44,11 +74,11 @@ export function vaultPort(vault: Vault, settings: ReadSettings): VaultPort {
 }
 
 /**
- * One wallet session per signing origin and RPC: created at start (so the bridge's
- * message listener is there when a woken worker receives the signing tab's events)
- * and again when the settings point elsewhere.
+ * One wallet session per signing origin and RPC: created at start and again when the
+ * flow's endpoints point elsewhere. The bridge's message listener is added at once, before
+ * the settings are read (./bridge-relay.ts), so a woken worker hears the signing tab.
  */
-export function walletPort(settings: ReadSettings, browser: WalletBrowser, store: SigningTabStore): WalletPort {
+export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, store: SigningTabStore): WalletPort {
   let session: WalletSession | undefined;
   let sessionKey = '';
   const listeners = new Set<(address: string | undefined) => void>();
@@ -60,12 +90,13 @@ export function walletPort(settings: ReadSettings, browser: WalletBrowser, store
     if (!session || key !== sessionKey) {
       unwatch?.();
       session?.close();
-      session = createWalletSession({ signingOrigin, rpcUrl, browser, store });
+      session = createWalletSession({ signingOrigin, rpcUrl, browser: relayed, store });
       sessionKey = key;
       unwatch = session.onAccountsChanged((address) => listeners.forEach((l) => l(address)));
     }
     return session;
   };
+  const relayed = relayBridgeMessages(browser, current);
   void current().catch(() => undefined);
   return {
     connect: async (walletId) => {

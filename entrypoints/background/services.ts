@@ -24,18 +24,20 @@ import { veniceKeyChecker } from '../../lib/vault/check-key';
 import { restrictSessionAccess } from '../../lib/vault/session';
 import { createVault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
-import { chainPort, clientPort, vaultPort, walletPort } from './mint-ports';
+import { chainPort, clientPort, flowSettings, vaultPort, walletPort } from './mint-ports';
 
 export interface ServiceDeps {
   browser: WxtBrowser;
   items: StoredItems;
   now: () => number;
+  /** The sandbox build's settings may use http://127.0.0.1; store builds refuse it. */
+  allowLocalHttp: boolean;
 }
 
 const warn = (error: unknown) => console.warn('toolbar:', error instanceof Error ? error.name : 'error');
 
-export function createServices({ browser, items, now }: ServiceDeps) {
-  const settings = createSettingsStore(items.settings);
+export function createServices({ browser, items, now, allowLocalHttp }: ServiceDeps) {
+  const settings = createSettingsStore(items.settings, { allowLocalHttp });
   const readSettings = settings.read;
   const restrictSession = () => restrictSessionAccess(browser.storage.session as never);
 
@@ -80,11 +82,14 @@ export function createServices({ browser, items, now }: ServiceDeps) {
     onPolled: async (key, entry, prefs) => void (await notify(key, entry, prefs)),
   });
 
+  // One snapshot of the API and RPC per flow, taken when it starts (mint.start).
+  const flow = flowSettings(readSettings);
   const mint = createMintRunner({
-    client: clientPort(readSettings),
-    wallet: walletPort(readSettings, browser, items.signingTab),
-    chain: chainPort(readSettings),
-    vault: vaultPort(vault, readSettings),
+    client: clientPort(flow.read),
+    wallet: walletPort(flow.read, browser, items.signingTab),
+    chain: chainPort(flow.read),
+    vault: vaultPort(vault, flow.read),
+    beginFlow: flow.begin,
     storage: mintState,
     now,
     poller: toolbar,
@@ -109,7 +114,11 @@ export function startServices({ vault, toolbar, mint, settings, restrictSession 
   browser.alarms.onAlarm.addListener((alarm) => void toolbar.handleAlarm(alarm).catch(warn));
   settings.watch(tick);
   items.vault.watch(tick);
-  items.vaultSession.watch(tick);
+  items.vaultSession.watch((session) => {
+    tick();
+    // Locked (by hand, by the idle auto-lock or a reset): an unsaved key already shown is dropped.
+    if (session == null) void mint.onVaultLocked().catch(() => undefined);
+  });
   watchStored(browser.storage.session, STORED.mintFlow.key, parseMintState, tick);
   tick();
 

@@ -70,7 +70,7 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
 
 /** What vault.status and toolbar.get would answer, from the stored values; null unless the vault is unlocked. */
 export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
-  const settings = parseStoredSettings(local[SETTINGS_ITEM.key]);
+  const settings = parseStoredSettings(local[SETTINGS_ITEM.key], { allowLocalHttp: import.meta.env.MODE === 'sandbox' });
   if (!sessionOpen(session[VAULT_SESSION_ITEM.key], settings.autoLockMinutes, now)) return null;
   const read = vaultRecords(local);
   if (!read) return null;

@@ -4,9 +4,17 @@
  * Bearer values. Run it on every message that comes from a server or a wallet
  * before it goes into an error, a log line or the UI.
  */
+
+/**
+ * The characters a Venice API key's body may hold (after `VENICE_…_KEY_`), as the
+ * inside of a regex character class. The key format (lib/vault/key-format.ts) accepts
+ * exactly these, and redaction removes exactly these, so no accepted key ending leaks.
+ */
+export const KEY_BODY_CHARS = 'A-Za-z0-9._~+/=-';
+
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]'],
-  [/VENICE_[A-Z0-9]+_KEY_[A-Za-z0-9_-]*/g, '[redacted key]'],
+  [new RegExp(`VENICE_[A-Z0-9]+_KEY_[${KEY_BODY_CHARS}]*`, 'g'), '[redacted key]'],
   // base64/base64url of a JSON object (a JWT header, a SIWX payload) starts with "eyJ".
   [/(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9+/=_.-]*/g, '[redacted token]'],
   [/[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g, '[redacted token]'],

@@ -4,7 +4,7 @@
  * so the page can show each reason next to its field, and nothing is stored.
  */
 import * as z from 'zod/mini';
-import { SettingsSchema } from '../settings/schema';
+import { SettingsShapeSchema } from '../settings/schema';
 import { contract } from './protocol';
 
 export const FieldErrorSchema = z.strictObject({
@@ -13,12 +13,12 @@ export const FieldErrorSchema = z.strictObject({
 });
 
 export const SettingsResultSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), settings: SettingsSchema }),
+  z.strictObject({ ok: z.literal(true), settings: SettingsShapeSchema }),
   z.strictObject({ ok: z.literal(false), errors: z.array(FieldErrorSchema).check(z.minLength(1)) }),
 ]);
 
 export const settingsContracts = {
-  'settings.get': contract(z.strictObject({}), SettingsSchema),
+  'settings.get': contract(z.strictObject({}), SettingsShapeSchema),
   /** `patch` is checked by the handler, not here, so each bad field gets its own reason. */
   'settings.set': contract(z.strictObject({ patch: z.record(z.string(), z.unknown()) }), SettingsResultSchema),
 };

@@ -73,6 +73,12 @@ export interface MintDeps {
   limits?: { walletMs?: number; chainMs?: number };
   /** Called every 20 s while a step is in progress, to keep a service worker awake. */
   keepAlive?: () => unknown;
+  /**
+   * Called before the first step of each flow (a new flow id, or the first flow seen after a
+   * restart): the ports read the settings they need then, and use them for every later step
+   * of that flow, so a change in the options mid-flow applies to the next flow.
+   */
+  beginFlow?: (flowId: string) => void;
 }
 
 export const DEFAULT_WALLET_MS = 5 * 60_000;

@@ -36,12 +36,17 @@ export const mintInterrupted = (): AppError => ({
   action: 'check_key',
 });
 
-/** A restart before an unsaved key was copied: the key exists at Venice but its secret is gone. */
-export function unstoredKeyLost(last6: string): AppError {
+/**
+ * The secret of a key the vault could not store is gone: the extension restarted before it
+ * was copied, or the vault was locked after it was shown. The key still exists at Venice.
+ */
+export function unstoredKeyLost(last6: string, why: 'restart' | 'lock' = 'restart'): AppError {
   return {
     code: 'VAULT_STORAGE_FAILED',
     message:
-      'A key was created but could not be saved, and the extension restarted before you copied it. Revoke it on venice.ai and create a new one.',
+      why === 'restart'
+        ? 'A key was created but could not be saved, and the extension restarted before you copied it. Revoke it on venice.ai and create a new one.'
+        : 'A key was created but could not be saved, and the vault was locked, so the extension no longer keeps it. If you did not copy it, revoke it on venice.ai and create a new one.',
     action: 'check_key',
     detail: `Key ending in ${last6}`,
   };

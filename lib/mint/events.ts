@@ -29,6 +29,8 @@ export type MintEvent =
   | { type: 'ACCOUNT_CHANGED'; address?: string }
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
+  /** The vault was locked after the unsaved key was shown: its secret is no longer kept. */
+  | { type: 'UNSTORED_DROPPED' }
   /** The background started again: every in-memory promise (and secret) is gone. */
   | { type: 'RESTORED' };
 

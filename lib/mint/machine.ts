@@ -93,6 +93,8 @@ export function reduce(state: MintState, event: MintEvent): MintState {
       return to(state, { ...withCtx(state, { address: undefined, eligibility: undefined, wallets: [] }), status: 'idle' });
     case 'RETRY':
       return retry(state);
+    case 'UNSTORED_DROPPED':
+      return state.status === 'saved-unstored' ? fail(state, unstoredKeyLost(state.key.last6, 'lock')) : state;
     case 'RESTORED':
       return restored(state);
   }

@@ -20,9 +20,11 @@ import { createTokenCache, REFRESH_MARGIN_MS } from './token';
 export function createMintRunner(deps: MintDeps) {
   const timers = deps.timers ?? globalTimers;
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const tokens = createTokenCache(async () => ({ token: await deps.client.getWeb3Token() }), deps.now);
+  const newTokenCache = () => createTokenCache(async () => ({ token: await deps.client.getWeb3Token() }), deps.now);
   let epoch = 0;
-  let unstored: { secret: string; meta: SaveMeta } | undefined;
+  let flowSeen: string | undefined;
+  /** A minted key the vault could not store; `shown` once the popup revealed it. */
+  let unstored: { secret: string; meta: SaveMeta; shown: boolean } | undefined;
   let resaving: Promise<void> | undefined;
   let unwatchAccounts: (() => void) | undefined;
   let refreshTimer: unknown;
@@ -46,22 +48,31 @@ export function createMintRunner(deps: MintDeps) {
 
   const ctx: StepContext = {
     deps,
-    tokens,
+    tokens: newTokenCache(),
     timers,
     walletMs: deps.limits?.walletMs ?? DEFAULT_WALLET_MS,
     chainMs: deps.limits?.chainMs ?? DEFAULT_CHAIN_MS,
     apply,
     epoch: () => epoch,
     keepUnstored: (secret, meta) => {
-      unstored = { secret, meta };
+      unstored = { secret, meta, shown: unstored?.secret === secret && unstored.shown };
     },
     watchAccounts: () => {
       unwatchAccounts ??= deps.wallet.onAccountsChanged((address) => void apply({ type: 'ACCOUNT_CHANGED', address }));
     },
   };
 
+  /** A new flow gets its own settings snapshot (deps.beginFlow) and token cache: nothing carries over from another API. */
+  function enterFlow(state: MintState): void {
+    if (state.flowId === flowSeen) return;
+    flowSeen = state.flowId;
+    deps.beginFlow?.(state.flowId);
+    ctx.tokens = newTokenCache();
+  }
+
   /** Starts what the new state calls for. Steps run outside the queue and report back through it. */
   function react(state: MintState): void {
+    enterFlow(state);
     keepTokenFresh(state);
     keepAlive(isBusy(state));
     if (state.status === 'connecting') void connectStep(ctx, epoch, state.walletId);
@@ -74,9 +85,9 @@ export function createMintRunner(deps: MintDeps) {
     timers.clearTimeout(refreshTimer);
     refreshTimer = undefined;
     if (state.status !== 'ready') return;
-    const held = tokens.current();
+    const held = ctx.tokens.current();
     if (!held) {
-      tokens.fresh().then(
+      ctx.tokens.fresh().then(
         (fresh) => apply({ type: 'TOKEN_REFRESHED', expiresAt: fresh.expiresAt }),
         () => undefined, // the Mint click fetches again and reports a lasting failure
       );
@@ -116,6 +127,7 @@ export function createMintRunner(deps: MintDeps) {
     restore: () =>
       serial(async () => {
         const state = (await applyNow({ type: 'RESTORED' })) ?? (await deps.storage.get());
+        enterFlow(state);
         if (state.status === 'ready') keepTokenFresh(state);
         return state;
       }),
@@ -123,7 +135,8 @@ export function createMintRunner(deps: MintDeps) {
     get: () =>
       serial(async () => {
         const state = await deps.storage.get();
-        if (state.status === 'ready' && !tokens.current()) keepTokenFresh(state);
+        enterFlow(state);
+        if (state.status === 'ready' && !ctx.tokens.current()) keepTokenFresh(state);
         return state;
       }),
     /** Connect: from idle, failed or saved; any other state is returned as is (the click joins it). */
@@ -158,6 +171,19 @@ export function createMintRunner(deps: MintDeps) {
       }),
     /** The unsaved key, for the popup to show once; undefined in any other state. */
     reveal: () =>
-      serial(async () => ((await deps.storage.get()).status === 'saved-unstored' ? unstored?.secret : undefined)),
+      serial(async () => {
+        if ((await deps.storage.get()).status !== 'saved-unstored' || !unstored) return undefined;
+        unstored.shown = true;
+        return unstored.secret;
+      }),
+    /**
+     * Call when the vault locks: an unsaved key the person was already shown is dropped from
+     * memory (the flow fails, telling them to revoke it if they did not copy it). One never
+     * shown is kept, so locking cannot lose a key nobody saw.
+     */
+    onVaultLocked: () =>
+      serial(async () => {
+        if (unstored?.shown) await applyNow({ type: 'UNSTORED_DROPPED' });
+      }),
   };
 }

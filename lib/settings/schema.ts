@@ -16,25 +16,32 @@ export const PRODUCTION_RPC_URL = 'https://mainnet.base.org';
 export const BADGE_UNITS = ['USD', 'DIEM', 'auto'] as const;
 export type BadgeUnit = (typeof BADGE_UNITS)[number];
 
-// http is only for the local sandbox, and only on 127.0.0.1: that is the one http
-// host the manifest grants (sandbox builds), and the optional host permission covers
-// https only, so http://localhost or [::1] could never be reached; refusing them
-// here says so at once instead of failing later.
+// http is only for the local sandbox, and only on 127.0.0.1 in the sandbox build: that is
+// the one http host the manifest grants (sandbox builds), and the optional host permission
+// covers https only, so http://localhost or [::1] could never be reached; refusing them
+// here says so at once instead of failing later. Store builds accept https only.
 const SANDBOX_HOST = '127.0.0.1';
 
-/** Why a URL may not be used as an endpoint, or `null` when it may. */
-export function urlProblem(value: string): string | null {
+/**
+ * Which addresses a build accepts. Only the sandbox build may use http://127.0.0.1; the
+ * composition root and the pages pass it from the build mode (lib/ does not read it).
+ */
+export interface EndpointPolicy {
+  allowLocalHttp: boolean;
+}
+
+/** Why a URL may not be used as an endpoint in a build with `policy`, or `null` when it may. */
+export function urlProblem(value: string, { allowLocalHttp }: EndpointPolicy): string | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return 'Enter a full address, such as https://api.venice.ai/api/v1';
   }
-  if (url.protocol === 'http:' && url.hostname !== SANDBOX_HOST) {
-    return 'Use https:// (http is only allowed for 127.0.0.1)';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return 'Use https:// (http is only allowed for 127.0.0.1)';
+  if (url.protocol !== 'https:') {
+    const local = url.protocol === 'http:' && url.hostname === SANDBOX_HOST;
+    if (!allowLocalHttp) return local ? 'Use https:// (http://127.0.0.1 works only in the sandbox build)' : 'Use https://';
+    if (!local) return 'Use https:// (http is only allowed for 127.0.0.1)';
   }
   if (url.username || url.password) return 'Leave user names and passwords out of the address';
   if (url.search || url.hash) return 'Leave ? and # parts out of the address';
@@ -46,18 +53,19 @@ export function normalizeUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
 
-const endpoint = z.pipe(
-  z.string().check(
-    z.trim(),
-    z.minLength(1, 'Enter an address'),
-    z.maxLength(2048, 'This address is too long'),
-    z.superRefine((value, ctx) => {
-      const problem = urlProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  ),
-  z.transform(normalizeUrl),
-);
+const endpoint = (policy: EndpointPolicy) =>
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.minLength(1, 'Enter an address'),
+      z.maxLength(2048, 'This address is too long'),
+      z.superRefine((value, ctx) => {
+        const problem = urlProblem(value, policy);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ),
+    z.transform(normalizeUrl),
+  );
 
 const number = (what: string) => z.number({ error: `Enter a number for the ${what}` });
 
@@ -67,34 +75,48 @@ export const NotificationSettingsSchema = z.strictObject({
   expiring: z.boolean({ error: 'Choose on or off' }),
 });
 
-export const SettingsSchema = z.strictObject({
-  apiBaseUrl: endpoint,
-  rpcUrl: endpoint,
-  pollMinutes: number('polling period').check(
-    z.gte(POLL_FLOOR_MINUTES, 'Poll at most every 30 seconds (0.5 minutes): browsers do not wake extensions more often'),
-    z.lte(POLL_MAX_MINUTES, 'Poll at least once a day (1440 minutes)'),
-  ),
-  badgeUnit: z.enum(BADGE_UNITS, { error: 'Choose USD, DIEM or automatic' }),
-  lowBalanceRatio: number('share of the cap').check(
-    z.gte(0, 'Use a share between 0 and 1 (0.1 = 10 %)'),
-    z.lte(1, 'Use a share between 0 and 1 (0.1 = 10 %)'),
-  ),
-  lowBalanceAbsolute: number('amount').check(z.gte(0, 'Use 0 or more'), z.lte(1e10, 'This amount is too large')),
-  autoLockMinutes: number('lock delay').check(
-    z.int('Use whole minutes'),
-    z.gte(0, 'Use 0 (lock only when the browser restarts) or more minutes'),
-    z.lte(AUTO_LOCK_MAX_MINUTES, 'Lock at least once a week (10080 minutes)'),
-  ),
-  clipboardClearSeconds: number('clipboard delay').check(
-    z.int('Use whole seconds'),
-    z.gte(0, 'Use 0 (never clear) or more seconds'),
-    z.lte(CLIPBOARD_MAX_SECONDS, 'Clear the clipboard within 10 minutes (600 seconds)'),
-  ),
-  notifications: NotificationSettingsSchema,
-  activeKeyId: z.nullable(z.string().check(z.minLength(1), z.maxLength(128))),
-});
+const buildSettingsSchema = (policy: EndpointPolicy) =>
+  z.strictObject({
+    apiBaseUrl: endpoint(policy),
+    rpcUrl: endpoint(policy),
+    pollMinutes: number('polling period').check(
+      z.gte(POLL_FLOOR_MINUTES, 'Poll at most every 30 seconds (0.5 minutes): browsers do not wake extensions more often'),
+      z.lte(POLL_MAX_MINUTES, 'Poll at least once a day (1440 minutes)'),
+    ),
+    badgeUnit: z.enum(BADGE_UNITS, { error: 'Choose USD, DIEM or automatic' }),
+    lowBalanceRatio: number('share of the cap').check(
+      z.gte(0, 'Use a share between 0 and 1 (0.1 = 10 %)'),
+      z.lte(1, 'Use a share between 0 and 1 (0.1 = 10 %)'),
+    ),
+    lowBalanceAbsolute: number('amount').check(z.gte(0, 'Use 0 or more'), z.lte(1e10, 'This amount is too large')),
+    autoLockMinutes: number('lock delay').check(
+      z.int('Use whole minutes'),
+      z.gte(0, 'Use 0 (lock only when the browser restarts) or more minutes'),
+      z.lte(AUTO_LOCK_MAX_MINUTES, 'Lock at least once a week (10080 minutes)'),
+    ),
+    clipboardClearSeconds: number('clipboard delay').check(
+      z.int('Use whole seconds'),
+      z.gte(0, 'Use 0 (never clear) or more seconds'),
+      z.lte(CLIPBOARD_MAX_SECONDS, 'Clear the clipboard within 10 minutes (600 seconds)'),
+    ),
+    notifications: NotificationSettingsSchema,
+    activeKeyId: z.nullable(z.string().check(z.minLength(1), z.maxLength(128))),
+  });
 
-export type Settings = z.output<typeof SettingsSchema>;
+const STORE_BUILD_SCHEMA = buildSettingsSchema({ allowLocalHttp: false });
+const SANDBOX_BUILD_SCHEMA = buildSettingsSchema({ allowLocalHttp: true });
+
+/** The settings' schema for a build: store builds refuse http://127.0.0.1, the sandbox build accepts it. */
+export const settingsSchema = (policy: EndpointPolicy) => (policy.allowLocalHttp ? SANDBOX_BUILD_SCHEMA : STORE_BUILD_SCHEMA);
+
+/**
+ * The settings' shape, for the messages between the background and its pages: the pages
+ * take the settings the background checked (with its build's policy), so this accepts
+ * what either build may store.
+ */
+export const SettingsShapeSchema = SANDBOX_BUILD_SCHEMA;
+
+export type Settings = z.output<typeof STORE_BUILD_SCHEMA>;
 export type NotificationSettings = Settings['notifications'];
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -104,7 +126,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   badgeUnit: 'auto',
   lowBalanceRatio: 0.1,
   lowBalanceAbsolute: 1,
-  autoLockMinutes: 0,
+  autoLockMinutes: 15,
   clipboardClearSeconds: 30,
   notifications: Object.freeze({ blocked: false, lowBalance: false, expiring: false }),
   activeKeyId: null,

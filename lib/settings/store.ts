@@ -2,9 +2,10 @@
  * The settings as a service: read (checked with zod, damaged fields fall back to their
  * defaults), update (a partial change stored only when every field is valid) and watch.
  * Takes the stored item (lib/storage/items.ts); the composition root creates the one store
- * and hands its `read` to every service that needs a setting.
+ * and hands its `read` to every service that needs a setting, with the build's policy
+ * (store builds refuse http://127.0.0.1, on read and on update).
  */
-import type { Settings } from './schema';
+import type { EndpointPolicy, Settings } from './schema';
 import { applySettingsPatch, parseStoredSettings, type SettingsResult } from './validate';
 
 /** The part of a storage item the store uses (WXT's item, or a fake in tests). */
@@ -21,15 +22,15 @@ export interface SettingsStore {
   watch(listener: (settings: Settings) => void): () => void;
 }
 
-export function createSettingsStore(item: SettingsItem): SettingsStore {
-  const read = async () => parseStoredSettings(await item.getValue());
+export function createSettingsStore(item: SettingsItem, policy: EndpointPolicy): SettingsStore {
+  const read = async () => parseStoredSettings(await item.getValue(), policy);
   return {
     read,
     async update(patch) {
-      const result = applySettingsPatch(await read(), patch);
+      const result = applySettingsPatch(await read(), patch, policy);
       if (result.ok) await item.setValue(result.settings);
       return result;
     },
-    watch: (listener) => item.watch((value) => listener(parseStoredSettings(value))),
+    watch: (listener) => item.watch((value) => listener(parseStoredSettings(value, policy))),
   };
 }

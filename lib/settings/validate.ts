@@ -1,5 +1,5 @@
 import type * as core from 'zod/v4/core';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './schema';
+import { DEFAULT_SETTINGS, settingsSchema, type EndpointPolicy, type Settings } from './schema';
 
 /** One refused setting and the reason, in words a person can act on. */
 export interface FieldError {
@@ -29,26 +29,28 @@ function toFieldErrors(error: core.$ZodError): FieldError[] {
 /**
  * Applies a partial change to the current settings and checks the result. Nothing
  * is half-applied: either every field is valid and the new settings come back, or
- * the reasons for each refused field do.
+ * the reasons for each refused field do. `policy` is the build's (see EndpointPolicy).
  */
-export function applySettingsPatch(current: Settings, patch: unknown): SettingsResult {
+export function applySettingsPatch(current: Settings, patch: unknown, policy: EndpointPolicy): SettingsResult {
   if (!isRecord(patch)) return { ok: false, errors: [{ field: '(settings)', reason: 'The change was not a list of settings' }] };
   const merged: Record<string, unknown> = { ...current, ...patch };
   if (isRecord(patch.notifications)) merged.notifications = { ...current.notifications, ...patch.notifications };
-  const parsed = SettingsSchema.safeParse(merged);
+  const parsed = settingsSchema(policy).safeParse(merged);
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, errors: toFieldErrors(parsed.error) };
 }
 
 /**
  * Reads a stored value field by field: a damaged or missing field falls back to its
- * default while every valid field is kept, so one bad value loses nothing else.
+ * default while every valid field is kept, so one bad value loses nothing else. An
+ * address the build refuses (`policy`) counts as damaged.
  */
-export function parseStoredSettings(raw: unknown): Settings {
-  const whole = SettingsSchema.safeParse(raw);
+export function parseStoredSettings(raw: unknown, policy: EndpointPolicy): Settings {
+  const schema = settingsSchema(policy);
+  const whole = schema.safeParse(raw);
   if (whole.success) return whole.data;
   const stored = isRecord(raw) ? raw : {};
   const out: Record<string, unknown> = {};
-  const shape = SettingsSchema.shape;
+  const shape = schema.shape;
   for (const key of Object.keys(shape) as (keyof Settings)[]) {
     const field = shape[key].safeParse(stored[key]);
     out[key] = field.success ? field.data : DEFAULT_SETTINGS[key];
@@ -60,5 +62,5 @@ export function parseStoredSettings(raw: unknown): Settings {
       Object.entries(DEFAULT_SETTINGS.notifications).map(([k, v]) => [k, typeof partial[k] === 'boolean' ? partial[k] : v]),
     );
   }
-  return SettingsSchema.parse(out);
+  return schema.parse(out);
 }

@@ -17,5 +17,6 @@ export function startAutoLock(vault: { lockIfIdle(): Promise<unknown> }, alarms:
   alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void vault.lockIfIdle().catch(() => undefined);
   });
-  void alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 });
+  // Rejects when the browser is shutting down: nothing to do then.
+  void Promise.resolve(alarms.create(AUTO_LOCK_ALARM, { periodInMinutes: 1 })).catch(() => undefined);
 }

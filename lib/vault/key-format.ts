@@ -1,5 +1,8 @@
 /** What a Venice API key looks like, and the forms the popup copies it in. */
+import { KEY_BODY_CHARS } from '../errors/redact';
 import type { KeyType } from './record';
+
+const KEY_BODY = new RegExp(`^[${KEY_BODY_CHARS}]{6,}$`);
 
 const PREFIXES: ReadonlyArray<readonly [string, KeyType]> = [
   ['VENICE_INFERENCE_KEY_', 'INFERENCE'],
@@ -9,7 +12,7 @@ const PREFIXES: ReadonlyArray<readonly [string, KeyType]> = [
 /** The key type read from the secret's prefix, or null when the text is not a Venice key. */
 export function keyTypeOf(secret: string): KeyType | null {
   for (const [prefix, type] of PREFIXES) {
-    if (secret.startsWith(prefix) && /^[A-Za-z0-9._~+/=-]{6,}$/.test(secret.slice(prefix.length)) && secret.length <= 300) {
+    if (secret.startsWith(prefix) && KEY_BODY.test(secret.slice(prefix.length)) && secret.length <= 300) {
       return type;
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactKnown, redactSecrets } from '../../../lib/errors';
+import { keyTypeOf } from '../../../lib/vault/key-format';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
@@ -21,6 +22,19 @@ describe('redactSecrets', () => {
     const out = redactSecrets(text);
     expect(out).not.toContain(secret);
     expect(out).toContain('[redacted');
+  });
+
+  it.each(['.', '_', '~', '+', '/', '=', '-'])('removes a whole key whose body holds %s, as the key format accepts', (char) => {
+    const key = `VENICE_INFERENCE_KEY_aB3${char}dE5${char}${char}fG7${char}`;
+    expect(keyTypeOf(key)).toBe('INFERENCE');
+    const out = redactSecrets(`bad key ${key} here`);
+    expect(out).toBe('bad key [redacted key] here');
+  });
+
+  it('removes a key holding every character the key format accepts', () => {
+    const key = 'VENICE_ADMIN_KEY_aZ09._~+/=-tail';
+    expect(keyTypeOf(key)).toBe('ADMIN');
+    expect(redactSecrets(`"${key}"`)).toBe('"[redacted key]"');
   });
 
   it('keeps ordinary text, wallet addresses, ids and numbers', () => {

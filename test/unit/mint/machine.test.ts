@@ -90,6 +90,8 @@ const rows: Row[] = [
   ['awaiting-signature + CANCEL → idle', S.signing, { type: 'CANCEL' }, { status: 'idle' }],
   ['minting + CANCEL ignored (the key must still be saved)', S.minting, { type: 'CANCEL' }, SAME],
   ['saved-unstored + CANCEL → idle (dismissed)', S.unstored, { type: 'CANCEL' }, { status: 'idle' }],
+  ['saved-unstored + UNSTORED_DROPPED (vault locked after it was shown) → failed, revoke it', S.unstored, { type: 'UNSTORED_DROPPED' }, { status: 'failed', error: { code: 'VAULT_STORAGE_FAILED', action: 'check_key', detail: 'Key ending in abc123' } }],
+  ['saved + UNSTORED_DROPPED ignored', S.saved, { type: 'UNSTORED_DROPPED' }, SAME],
   ['idle + CANCEL ignored', S.idle, { type: 'CANCEL' }, SAME],
   // RETRY
   ['failed (declined) + RETRY → ready, token to fetch', S.failedMint, { type: 'RETRY' }, { status: 'ready', tokenExpiresAt: undefined, ctx: { address: ADDRESS } }],

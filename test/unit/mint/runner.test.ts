@@ -135,6 +135,34 @@ describe('mint runner', () => {
     await expect(runner.reveal()).resolves.toBeUndefined();
   });
 
+  it('drops an unsaved key from memory when the vault is locked after it was shown', async () => {
+    const fake = fakeDeps();
+    fake.script.save.push(fail('VAULT_STORAGE_FAILED'));
+    const { runner } = await connected(fake);
+    await runner.confirm(OPTIONS);
+    await until(fake, 'saved-unstored');
+    await expect(runner.reveal()).resolves.toBe(SECRET);
+    await runner.onVaultLocked();
+    await expect(runner.reveal()).resolves.toBeUndefined();
+    const state = fake.state();
+    expect(state).toMatchObject({ status: 'failed', error: { action: 'check_key', detail: `Key ending in ${SECRET.slice(-6)}` } });
+    noSecrets(state);
+    await runner.retry(); // nothing left to save: no second save, no second mint
+    expect(fake.calls.saves).toHaveLength(1);
+    expect(fake.calls.posts).toHaveLength(1);
+  });
+
+  it('keeps an unsaved key that was never shown when the vault is locked', async () => {
+    const fake = fakeDeps();
+    fake.script.save.push(fail('VAULT_STORAGE_FAILED'));
+    const { runner } = await connected(fake);
+    await runner.confirm(OPTIONS);
+    await until(fake, 'saved-unstored');
+    await runner.onVaultLocked();
+    expect(fake.state().status).toBe('saved-unstored');
+    await expect(runner.reveal()).resolves.toBe(SECRET);
+  });
+
   it('after a restart in minting, fails with "check your keys" and never re-sends', async () => {
     const fake = fakeDeps();
     fake.setState(S.minting);

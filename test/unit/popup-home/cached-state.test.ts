@@ -17,7 +17,7 @@ import { createVault } from '../../../lib/vault/vault';
 import { entry, limits } from './fixtures';
 
 const settingsItem = () => defineStoredItems().settings;
-const readSettings = () => createSettingsStore(settingsItem()).read();
+const readSettings = () => createSettingsStore(settingsItem(), { allowLocalHttp: false }).read();
 const pollCache = () => storagePollCache(defineStoredItems().pollCache);
 
 const T0 = Date.parse('2025-06-01T21:00:00.000Z');

@@ -11,7 +11,7 @@ import { defineStoredItems } from '../../../lib/storage/items';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 
-const store = () => createSettingsStore(defineStoredItems().settings);
+const store = () => createSettingsStore(defineStoredItems().settings, { allowLocalHttp: false });
 const readSettings = () => store().read();
 
 /** The settings route over the real store; `changed` collects what the store's watch reports. */
@@ -45,7 +45,7 @@ describe('settings contracts', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { field: 'apiBaseUrl', reason: 'Use https:// (http is only allowed for 127.0.0.1)' },
+        { field: 'apiBaseUrl', reason: 'Use https://' },
         { field: 'pollMinutes', reason: expect.stringContaining('30 seconds') },
       ],
     });

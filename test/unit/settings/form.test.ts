@@ -3,29 +3,31 @@ import { draftOf, errorsByField, parsePort, patchOf } from '../../../lib/setting
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { applySettingsPatch } from '../../../lib/settings/validate';
 
+const STORE = { allowLocalHttp: false };
+
 describe('settings form draft', () => {
   it('round-trips the settings through the text fields', () => {
     const settings = { ...DEFAULT_SETTINGS, lowBalanceRatio: 0.125, pollMinutes: 0.5, activeKeyId: 'k' };
     const draft = draftOf(settings);
     expect(draft.lowBalancePercent).toBe('12.5');
     expect(draft.pollMinutes).toBe('0.5');
-    expect(applySettingsPatch(settings, patchOf(draft))).toEqual({ ok: true, settings });
+    expect(applySettingsPatch(settings, patchOf(draft), STORE)).toEqual({ ok: true, settings });
   });
 
   it('reads a comma as a decimal point and an empty field as missing', () => {
     const draft = { ...draftOf(DEFAULT_SETTINGS), pollMinutes: '2,5', lowBalanceAbsolute: ' ' };
-    const result = applySettingsPatch(DEFAULT_SETTINGS, patchOf(draft));
+    const result = applySettingsPatch(DEFAULT_SETTINGS, patchOf(draft), STORE);
     expect(result).toEqual({ ok: false, errors: [{ field: 'lowBalanceAbsolute', reason: 'Enter a number for the amount' }] });
     expect(patchOf(draft).pollMinutes).toBe(2.5);
   });
 
   it('puts each reason on its form field, the share in percent', () => {
     const draft = { ...draftOf(DEFAULT_SETTINGS), lowBalancePercent: '150', apiBaseUrl: 'http://x.example/api' };
-    const result = applySettingsPatch(DEFAULT_SETTINGS, patchOf(draft));
+    const result = applySettingsPatch(DEFAULT_SETTINGS, patchOf(draft), STORE);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(errorsByField(result.errors)).toEqual({
-      apiBaseUrl: 'Use https:// (http is only allowed for 127.0.0.1)',
+      apiBaseUrl: 'Use https://',
       lowBalancePercent: 'Use a percentage between 0 and 100',
     });
     expect(errorsByField([{ field: 'activeKeyId', reason: 'Bad' }])).toEqual({ form: 'activeKeyId: Bad' });

@@ -11,7 +11,7 @@ export const type = (label: string | RegExp, value: string) => fireEvent.input(s
 export const saveButton = () => screen.getByRole('button', { name: 'Save' });
 
 export function setup(options: { sandbox?: boolean; permission?: PermissionAnswer; permissions?: ReturnType<typeof fakePermissions>; initial?: Settings } = {}) {
-  const save = vi.fn(async (patch: Record<string, unknown>) => applySettingsPatch(DEFAULT_SETTINGS, patch));
+  const save = vi.fn(async (patch: Record<string, unknown>) => applySettingsPatch(DEFAULT_SETTINGS, patch, { allowLocalHttp: options.sandbox ?? false }));
   const requestNotifications = vi.fn(async () => options.permission ?? 'granted');
   const permissions = options.permissions ?? fakePermissions();
   render(

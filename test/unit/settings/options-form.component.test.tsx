@@ -25,7 +25,7 @@ describe('OptionsForm', () => {
     const input = screen.getByLabelText('Venice API address') as HTMLInputElement;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const reason = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
-    expect(reason?.textContent).toBe('Use https:// (http is only allowed for 127.0.0.1)');
+    expect(reason?.textContent).toBe('Use https://');
     type('Check the balance every (minutes)', '0.2');
     fireEvent.click(saveButton());
     expect(save).not.toHaveBeenCalled();
@@ -111,8 +111,22 @@ describe('OptionsForm', () => {
     expect(save).not.toHaveBeenCalled();
   });
 
-  it('says an http address cannot be reached by a build that does not grant it', async () => {
+  it('a store build refuses http://127.0.0.1 next to the field, asks for nothing and sends nothing', async () => {
     const { save, permissions, clickSave } = setup();
+    type('Base network RPC address', 'http://127.0.0.1:8545');
+    clickSave();
+    const input = screen.getByLabelText('Base network RPC address') as HTMLInputElement;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe(
+      'Use https:// (http://127.0.0.1 works only in the sandbox build)',
+    );
+    expect(screen.getByRole('status').textContent).toMatch(/need a change/);
+    expect(permissions.prompts).toEqual([]);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('says an http address cannot be reached by a build that does not grant it', async () => {
+    const { save, permissions, clickSave } = setup({ sandbox: true });
     type('Base network RPC address', 'http://127.0.0.1:8545');
     clickSave();
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/cannot reach 127\.0\.0\.1: http:\/\/ works only on 127\.0\.0\.1 in the sandbox build/));

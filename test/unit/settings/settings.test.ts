@@ -6,10 +6,14 @@ import { createSettingsStore } from '../../../lib/settings/store';
 import { applySettingsPatch, parseStoredSettings } from '../../../lib/settings/validate';
 import { defineStoredItems } from '../../../lib/storage/items';
 
-// The settings store over the item the background declares (lib/storage/items.ts).
+// The build's policy: store builds refuse http://127.0.0.1, the sandbox build accepts it.
+const STORE = { allowLocalHttp: false };
+const SANDBOX = { allowLocalHttp: true };
+
+// The settings store over the item the background declares (lib/storage/items.ts), as a store build.
 const settingsItem = { setValue: (value: never) => defineStoredItems().settings.setValue(value) };
-const readSettings = () => createSettingsStore(defineStoredItems().settings).read();
-const updateSettings = (patch: unknown) => createSettingsStore(defineStoredItems().settings).update(patch);
+const readSettings = () => createSettingsStore(defineStoredItems().settings, STORE).read();
+const updateSettings = (patch: unknown) => createSettingsStore(defineStoredItems().settings, STORE).update(patch);
 
 describe('settings defaults', () => {
   it('match the issue: production endpoints, 5 min polling, everything opt-in', () => {
@@ -20,15 +24,20 @@ describe('settings defaults', () => {
       badgeUnit: 'auto',
       lowBalanceRatio: 0.1,
       lowBalanceAbsolute: 1,
-      autoLockMinutes: 0,
+      autoLockMinutes: 15,
       clipboardClearSeconds: 30,
       notifications: { blocked: false, lowBalance: false, expiring: false },
       activeKeyId: null,
     });
   });
+
+  it('lock the vault after 15 idle minutes, not never (0)', () => {
+    expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(15);
+    expect(parseStoredSettings(undefined, STORE).autoLockMinutes).toBe(15);
+  });
 });
 
-describe('urlProblem', () => {
+describe('urlProblem in the sandbox build', () => {
   it.each([
     ['https://api.venice.ai/api/v1', null],
     ['http://127.0.0.1:8787/api/v1', null],
@@ -42,13 +51,41 @@ describe('urlProblem', () => {
     ['https://user:pw@api.venice.ai/api/v1', 'Leave user names and passwords out of the address'],
     ['https://api.venice.ai/api/v1?x=1', 'Leave ? and # parts out of the address'],
   ])('%s -> %s', (url, reason) => {
-    expect(urlProblem(url)).toBe(reason);
+    expect(urlProblem(url, SANDBOX)).toBe(reason);
+  });
+});
+
+describe('store builds and http://127.0.0.1', () => {
+  const LOCAL = 'http://127.0.0.1:8787/api/v1';
+
+  it('store builds refuse http://127.0.0.1 with a reason; the sandbox build accepts it', () => {
+    expect(urlProblem(LOCAL, STORE)).toBe('Use https:// (http://127.0.0.1 works only in the sandbox build)');
+    expect(urlProblem('http://localhost:3000/api/v1', STORE)).toBe('Use https://');
+    expect(urlProblem('https://api.venice.ai/api/v1', STORE)).toBeNull();
+    expect(urlProblem(LOCAL, SANDBOX)).toBeNull();
+  });
+
+  it('a store build refuses a change to http://127.0.0.1 and stores nothing', async () => {
+    fakeBrowser.reset();
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { rpcUrl: 'http://127.0.0.1:8545' }, STORE)).toEqual({
+      ok: false,
+      errors: [{ field: 'rpcUrl', reason: 'Use https:// (http://127.0.0.1 works only in the sandbox build)' }],
+    });
+    const store = createSettingsStore(defineStoredItems().settings, STORE);
+    await expect(store.update({ apiBaseUrl: LOCAL })).resolves.toMatchObject({ ok: false });
+    expect(await store.read()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a store build reads a stored http://127.0.0.1 as the default address', () => {
+    const stored = { ...DEFAULT_SETTINGS, apiBaseUrl: LOCAL, rpcUrl: 'http://127.0.0.1:8545', pollMinutes: 7 };
+    expect(parseStoredSettings(stored, STORE)).toEqual({ ...DEFAULT_SETTINGS, pollMinutes: 7 });
+    expect(parseStoredSettings(stored, SANDBOX)).toEqual(stored);
   });
 });
 
 describe('applySettingsPatch', () => {
   it('accepts a valid change, normalises the URL and keeps the other fields', () => {
-    const result = applySettingsPatch(DEFAULT_SETTINGS, { apiBaseUrl: ' http://127.0.0.1:9000/api/v1/ ', pollMinutes: 0.5 });
+    const result = applySettingsPatch(DEFAULT_SETTINGS, { apiBaseUrl: ' http://127.0.0.1:9000/api/v1/ ', pollMinutes: 0.5 }, SANDBOX);
     expect(result).toEqual({
       ok: true,
       settings: { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:9000/api/v1', pollMinutes: 0.5 },
@@ -57,7 +94,7 @@ describe('applySettingsPatch', () => {
 
   it('merges one notification switch without resetting the others', () => {
     const current = { ...DEFAULT_SETTINGS, notifications: { blocked: true, lowBalance: false, expiring: false } };
-    const result = applySettingsPatch(current, { notifications: { expiring: true } });
+    const result = applySettingsPatch(current, { notifications: { expiring: true } }, STORE);
     expect(result.ok && result.settings.notifications).toEqual({ blocked: true, lowBalance: false, expiring: true });
   });
 
@@ -69,11 +106,11 @@ describe('applySettingsPatch', () => {
       autoLockMinutes: 1.5,
       badgeUnit: 'EUR',
       colour: 'red',
-    });
+    }, STORE);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const byField = Object.fromEntries(result.errors.map((e) => [e.field, e.reason]));
-    expect(byField.apiBaseUrl).toBe('Use https:// (http is only allowed for 127.0.0.1)');
+    expect(byField.apiBaseUrl).toBe('Use https://');
     expect(byField.pollMinutes).toMatch(/30 seconds/);
     expect(byField.lowBalanceRatio).toMatch(/between 0 and 1/);
     expect(byField.autoLockMinutes).toBe('Use whole minutes');
@@ -82,7 +119,7 @@ describe('applySettingsPatch', () => {
   });
 
   it('refuses a value of the wrong type with a reason, not a crash', () => {
-    const result = applySettingsPatch(DEFAULT_SETTINGS, { pollMinutes: '5', notifications: { blocked: 'yes' } });
+    const result = applySettingsPatch(DEFAULT_SETTINGS, { pollMinutes: '5', notifications: { blocked: 'yes' } }, STORE);
     expect(result).toEqual({
       ok: false,
       errors: expect.arrayContaining([
@@ -90,14 +127,14 @@ describe('applySettingsPatch', () => {
         { field: 'notifications.blocked', reason: 'Choose on or off' },
       ]),
     });
-    expect(applySettingsPatch(DEFAULT_SETTINGS, null)).toMatchObject({ ok: false });
+    expect(applySettingsPatch(DEFAULT_SETTINGS, null, STORE)).toMatchObject({ ok: false });
   });
 });
 
 describe('parseStoredSettings', () => {
   it('keeps every valid stored field and replaces only the damaged ones', () => {
     const stored = { ...DEFAULT_SETTINGS, pollMinutes: -3, rpcUrl: 'https://base.example', notifications: { blocked: true, lowBalance: 7 } };
-    expect(parseStoredSettings(stored)).toEqual({
+    expect(parseStoredSettings(stored, STORE)).toEqual({
       ...DEFAULT_SETTINGS,
       rpcUrl: 'https://base.example',
       notifications: { blocked: true, lowBalance: false, expiring: false },
@@ -105,8 +142,8 @@ describe('parseStoredSettings', () => {
   });
 
   it('falls back to the defaults for a value that is not an object', () => {
-    expect(parseStoredSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(parseStoredSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(parseStoredSettings('garbage', STORE)).toEqual(DEFAULT_SETTINGS);
+    expect(parseStoredSettings(undefined, STORE)).toEqual(DEFAULT_SETTINGS);
   });
 });
 
