@@ -30,6 +30,14 @@ export interface BridgeLinkOptions extends SigningTabOptions {
   helloTimeoutMs?: number;
   /** Limit for requests that need no user action (discover, select, eth_accounts, eth_chainId). */
   quickTimeoutMs?: number;
+  /**
+   * Limit for bringing the bridge up in a loaded signing tab (ping, injection, hello): none of it
+   * waits on a person, so none of it may wait for long. Without it a ping or an injection the
+   * browser never answers kept the flow in `connecting` until the 5-minute wallet limit.
+   */
+  setupTimeoutMs?: number;
+  /** How long bringing the signing tab to the front may take before the request is sent anyway. */
+  focusTimeoutMs?: number;
 }
 
 /** True only for the extension's own content script, in the top frame of the signing tab, on the signing origin. */
@@ -43,10 +51,22 @@ export function isSigningTabSender(sender: Sender, expected: { runtimeId: string
   }
 }
 
+/** Waits for `work` (its outcome ignored), but never longer than `ms`. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
+
 const INTERACTIVE = new Set<WalletRequest['kind']>(['eth_requestAccounts', 'personal_sign']);
 
 export function createBridgeLink(options: BridgeLinkOptions) {
-  const { browser, origin, helloTimeoutMs = 10_000, quickTimeoutMs = 15_000 } = options;
+  const { browser, origin, helloTimeoutMs = 10_000, quickTimeoutMs = 15_000, setupTimeoutMs = 20_000, focusTimeoutMs = 3_000 } = options;
   const tab = createSigningTab(options);
   let bridgeId: string | undefined;
   const helloWaiters = new Set<(id: string) => void>();
@@ -124,9 +144,18 @@ export function createBridgeLink(options: BridgeLinkOptions) {
     }
   }
 
-  /** Opens or reuses the signing tab and makes sure a live bridge runs in it. */
+  /**
+   * Opens or reuses the signing tab (its load has its own limit) and makes sure a live bridge runs
+   * in it, within setupTimeoutMs: a page or browser that never answers ends in SIGNING_TAB_CLOSED.
+   */
   async function ready(): Promise<number> {
     const tabId = await tab.open();
+    return guarded(bridgeUp(tabId), setupTimeoutMs, () =>
+      new AppException(appError('SIGNING_TAB_CLOSED', 'The signing page did not answer in time. Try again.')),
+    );
+  }
+
+  async function bridgeUp(tabId: number): Promise<number> {
     const live = await ping(tabId);
     if (live) {
       bridgeId = live;
@@ -150,7 +179,7 @@ export function createBridgeLink(options: BridgeLinkOptions) {
     async request<R extends WalletRequest>(request: R): Promise<WalletResults[R['kind']]> {
       const tabId = await ready();
       const interactive = INTERACTIVE.has(request.kind);
-      if (interactive) await tab.focus();
+      if (interactive) await settledWithin(tab.focus(), focusTimeoutMs);
       let answer;
       try {
         answer = await guarded(

@@ -55,12 +55,29 @@ export function findButton(page: Page, name: string, scope = 'body', timeoutMs =
   );
 }
 
-/** Brings the page's tab to the front and clicks the button named `name`. */
+/** What Puppeteer throws when the element found was replaced before the click reached it. */
+const REPLACED = /not clickable or not an Element|detached|no such node|stale/i;
+
+/**
+ * Brings the page's tab to the front and clicks the button named `name`. A panel that re-renders
+ * between the find and the click (the home screen remounts the mint panel when a key appears)
+ * leaves the handle pointing at a removed node; Puppeteer then throws before clicking anything,
+ * so the button is found again (at most 5 times). On a slow machine that window is wide.
+ */
 export async function press(page: Page, name: string, scope = 'body'): Promise<void> {
-  const button = await findButton(page, name, scope);
-  await page.bringToFront();
-  await button.click();
-  await button.dispose();
+  for (let attempt = 1; ; attempt += 1) {
+    const button = await findButton(page, name, scope);
+    try {
+      await page.bringToFront();
+      await button.click();
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !REPLACED.test(String(error))) throw error;
+      await pause(200);
+    } finally {
+      await button.dispose().catch(() => undefined);
+    }
+  }
 }
 
 /** Types `text` into the input whose <label> reads `label`, as key presses. */

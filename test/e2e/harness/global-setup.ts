@@ -2,8 +2,10 @@
 // .output is missing or older than the sources, so `npm run test:e2e` never
 // drives a stale build. (`npm test` builds first, so this then finds it fresh.)
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { describeProcesses, killAll, leftoverProcesses, RUN_MARKER } from './leftovers';
 import { CHROME_SANDBOX_DIR, FIREFOX_SANDBOX_DIR, ROOT } from './paths';
 
 const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'locales', 'assets', 'wxt.config.ts', 'package.json'];
@@ -32,10 +34,22 @@ export function sandboxBuildIsStale(): string | undefined {
   return undefined;
 }
 
-export default function setup(): void {
+/** Builds if needed; marks the run (see leftovers.ts) and returns the teardown that checks it left nothing. */
+export default function setup(): () => Promise<void> {
+  const runId = randomUUID();
+  // Set before vitest forks its workers: every process of this run inherits it.
+  process.env[RUN_MARKER] = runId;
   const reason = sandboxBuildIsStale();
-  if (!reason) return;
-  console.log(`[e2e] ${reason}: running npm run build:sandbox`);
-  const res = spawnSync('npm', ['run', 'build:sandbox'], { cwd: ROOT, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`npm run build:sandbox failed (${res.status ?? res.signal})`);
+  if (reason) {
+    console.log(`[e2e] ${reason}: running npm run build:sandbox`);
+    const res = spawnSync('npm', ['run', 'build:sandbox'], { cwd: ROOT, stdio: 'inherit' });
+    if (res.status !== 0) throw new Error(`npm run build:sandbox failed (${res.status ?? res.signal})`);
+  }
+  return async () => {
+    // Vitest's own workers may still be exiting: only what the tests started counts.
+    const left = (await leftoverProcesses(RUN_MARKER, runId, 10_000)).filter((p) => !/^(node|npm|sh|tsx|esbuild)$/.test(p.name));
+    if (left.length === 0) return;
+    killAll(left);
+    throw new Error(`the e2e run left ${left.length} process(es) behind (now killed):\n  ${describeProcesses(left)}`);
+  };
 }
