@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppException } from '../../../lib/errors';
 import type { WalletBrowser } from '../../../lib/wallet/browser-types';
-import { createBridgeLink, type BridgeLink } from '../../../lib/wallet/bridge-link';
+import { defineStoredItems } from '../../../lib/storage/items';
+import { createBridgeLink } from '../../../lib/wallet/bridge-link';
 import { fakeWallet } from './fakes';
 import { createHarness } from './harness';
 
@@ -25,7 +26,7 @@ afterEach(() => {
 function linkWith(patch: (browser: WalletBrowser) => WalletBrowser, limits = { setupTimeoutMs: 200, focusTimeoutMs: 50 }) {
   const wallet = fakeWallet();
   const harness = createHarness([wallet]);
-  const link: BridgeLink = createBridgeLink({ browser: patch(harness.browser), origin: ORIGIN, ...limits });
+  const link = createBridgeLink({ browser: patch(harness.browser), store: defineStoredItems().signingTab, origin: ORIGIN, ...limits });
   cleanup.push(() => link.dispose(), () => harness.cleanup());
   return { link, wallet, harness };
 }
