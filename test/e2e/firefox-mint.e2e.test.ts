@@ -3,9 +3,10 @@
 // sandbox origin, press Mint. What the sandbox saw is read over its control routes
 // (GET /__sandbox/keys, GET /__sandbox/requests), as from outside the browser.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { control } from '../sandbox/helpers';
 import { launchFirefox, pageErrorsOf, screenshot, startSandboxForTest, type FirefoxHarness, type Sandbox } from './harness/index';
+import { recordMintFailure } from './firefox/diagnose';
 import { attributeOf, buttonDisabled, press, textOf, typeInto } from './firefox/dom';
 import { apiPermissions, grantedOrigins, openBackgroundProbe, sendToBackground, sessionStorageSeenFromTab, withdrawOrigins } from './firefox/extension';
 import { answerWallet, chooseAccount, pagesOn, pendingRequests, signingPage } from './firefox/sandbox-wallet';
@@ -57,6 +58,11 @@ describe('mint flow in Firefox ESR', () => {
     // Set-up only: the API address a person would enter on the options page (the badge suite does it there).
     expect(await sendToBackground(h, 'settings.set', { patch: { apiBaseUrl: sandbox.apiUrl, rpcUrl: sandbox.rpcUrl } })).toMatchObject({ ok: true });
     popup = await h.openPopup();
+  });
+  // A failed test leaves artifacts/firefox-mint-<test>.json: the flow state and what the signing tab's wallet shows.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail' || !h || !sandbox) return;
+    await recordMintFailure(h, sandbox.origin, `firefox-mint-${task.name}`).catch(() => undefined);
   });
   afterAll(async () => {
     await h?.close();
