@@ -28,9 +28,13 @@ export function relayBridgeMessages(browser: WalletBrowser, sessionReady: () => 
     if (listeners.size > 0) return deliver(message, sender, sendResponse);
     if (!isBridgeMessage(message)) return false;
     // This message woke the worker: it is answered once the session (and its bridge) is up.
-    void sessionReady()
-      .then(() => deliver(message, sender, sendResponse))
-      .catch(() => undefined);
+    // Always answered: with the session's reply, or with nothing when no session took it.
+    void sessionReady().then(
+      () => {
+        if (!deliver(message, sender, sendResponse)) sendResponse(undefined);
+      },
+      () => sendResponse(undefined),
+    );
     return true;
   };
   browser.runtime.onMessage.addListener(relay as never);

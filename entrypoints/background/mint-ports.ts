@@ -96,7 +96,8 @@ export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, stor
     }
     return session;
   };
-  const relayed = relayBridgeMessages(browser, current);
+  // A held message is handed over once the session has read back its signing tab, so its sender can be recognised.
+  const relayed = relayBridgeMessages(browser, async () => (await current()).restored);
   void current().catch(() => undefined);
   return {
     connect: async (walletId) => {

@@ -19,7 +19,8 @@ export function clientFor<C extends Contracts>(contracts: C | (() => Promise<C>)
   const load = typeof contracts === 'function' ? contracts : () => Promise.resolve(contracts);
   return new Proxy({} as Client<C>, {
     get: (_target, name) =>
-      typeof name === 'string'
+      // Not `then`: the client must never look like a promise to `await` or Promise.resolve.
+      typeof name === 'string' && name !== 'then'
         ? (input: unknown) => load().then((loaded) => call(send, loaded, name, input as never))
         : undefined,
   });

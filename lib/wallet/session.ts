@@ -53,6 +53,8 @@ export interface Connection {
 }
 
 export interface WalletSession {
+  /** Settles once a restarted worker's session knows the signing tab it had opened (never rejects). */
+  restored: Promise<void>;
   connect(wallet?: string): Promise<Connection>;
   selectWallet(ref: string): Promise<WalletInfo>;
   sign(message: string, address: string): Promise<Hex>;
@@ -94,6 +96,7 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
   }
 
   return {
+    restored: link.tab.restored,
     selectWallet,
     connect: (wanted) =>
       guard(async () => {

@@ -82,7 +82,7 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
   };
   browser.tabs.onRemoved.addListener(onRemoved);
   // A restarted worker knows its signing tab at once, so the bridge's messages are accepted before open().
-  void remembered()
+  const restored: Promise<void> = remembered()
     .then((stored) => {
       if (tabId === undefined && stored) tabId = stored.tabId;
     })
@@ -121,6 +121,8 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
   }
 
   return {
+    /** Settles once a restarted worker has read back the tab it opened (never rejects). */
+    restored,
     /** Opens the signing tab, or reuses the one already open, and waits until its page has loaded. */
     async open(): Promise<number> {
       let id = await liveTab();
