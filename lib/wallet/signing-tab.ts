@@ -50,6 +50,7 @@ async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean
 }
 
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
+const LOST_TAB = 'The browser could not find the signing tab. Try again.';
 
 export function createSigningTab({ browser, store, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
@@ -114,8 +115,9 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
       browser.tabs.onUpdated.addListener(onUpdated);
       closeWatchers.add(onClosed);
       browser.tabs.get(id).then(
-        (tab) => (tab ? tab.status === 'complete' && finish() : finish(closedError())),
-        () => finish(closedError()),
+        // Not closed by a person (that is onRemoved): the browser could not find the tab it just gave us.
+        (tab) => (tab ? tab.status === 'complete' && finish() : finish(closedError(LOST_TAB))),
+        () => finish(closedError(LOST_TAB)),
       );
     });
   }

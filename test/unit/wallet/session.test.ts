@@ -116,6 +116,17 @@ describe('wallet session over the signing-tab bridge', () => {
     await expect(signing).resolves.toBe('SIGNING_TAB_CLOSED');
   });
 
+  it('says the browser lost the signing tab, not that someone closed it, when the tab it opened cannot be read back', async () => {
+    const { harness } = setup();
+    const lost = { ...harness.browser, tabs: { ...harness.browser.tabs, get: async () => { throw new Error('Invalid tab ID: 7'); } } } as unknown as typeof harness.browser;
+    const session = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: lost, store: defineStoredItems().signingTab });
+    open!.sessions.push(session);
+    const error = await session.connect().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppException);
+    expect((error as AppException).code).toBe('SIGNING_TAB_CLOSED');
+    expect((error as AppException).detail).toBe('The browser could not find the signing tab. Try again.');
+  });
+
   it('names withdrawn site access, rather than a closed tab, when the bridge cannot be injected', async () => {
     const { harness } = setup();
     const asked: string[][] = [];
