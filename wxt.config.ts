@@ -51,8 +51,7 @@ export default defineConfig({
     // so the popup can clear a copied key later.
     optional_permissions: ['notifications', 'clipboardRead'],
     host_permissions: [VENICE_API, VENICE_WEB, BASE_RPC, ...(mode === 'sandbox' ? [SANDBOX] : [])],
-    // Another API or RPC address (https only), asked for from the options page's Save click.
-    optional_host_permissions: ['https://*/*'],
+    // No optional hosts: a build uses only the hosts above (lib/settings/build-policy.ts).
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -15,10 +15,12 @@ interface Props {
   children?: ComponentChildren;
   type?: 'text' | 'url';
   inputMode?: 'decimal' | 'numeric' | 'url';
+  /** Shown but not editable (the pinned addresses of store builds). */
+  readOnly?: boolean;
 }
 
 /** A labelled text input with its hint, an optional live note and, when the value is refused, the reason. */
-export function OptionsField({ id, label, value, onInput, onBlur, hint, error, note, children, type = 'text', inputMode }: Props) {
+export function OptionsField({ id, label, value, onInput, onBlur, hint, error, note, children, type = 'text', inputMode, readOnly }: Props) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const noteId = `${id}-note`;
@@ -34,6 +36,7 @@ export function OptionsField({ id, label, value, onInput, onBlur, hint, error, n
         value={value}
         spellcheck={false}
         autoComplete="off"
+        readOnly={readOnly}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
         onInput={(e) => onInput(e.currentTarget.value)}

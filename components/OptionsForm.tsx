@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { changedUrls, draftOf, errorsByField, patchOf, type DraftField, type SettingsDraft } from '../lib/settings/form';
+import { addressesPinned, type BuildPolicy, type UrlField } from '../lib/settings/build-policy';
 import { hostsNeeded, type HostNeed } from '../lib/settings/host-permissions';
 import type { AccessAnswer, AccessNeeds } from '../lib/settings/permissions';
 import { DEFAULT_SETTINGS, PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL, type Settings } from '../lib/settings/schema';
@@ -14,8 +15,10 @@ export type PermissionAnswer = 'granted' | 'denied' | 'unavailable';
 
 interface Props {
   initial: Settings;
-  /** Offer the local sandbox helper and accept http://127.0.0.1 (sandbox builds); store builds refuse it. */
-  sandboxBuild: boolean;
+  /** The build's policy: store builds show the pinned addresses read-only; the sandbox build offers the local sandbox. */
+  policy: BuildPolicy;
+  /** Stored addresses this build refused and read as the defaults (said at the top of the form). */
+  refused: UrlField[];
   save: (patch: Record<string, unknown>) => Promise<SettingsResult>;
   /** Must be called straight from the click: browsers only grant permissions during a user gesture. */
   requestNotifications: () => Promise<PermissionAnswer>;
@@ -44,7 +47,7 @@ function hostErrors(missing: HostNeed[]): Partial<Record<DraftField, string>> {
 const ORDER: DraftField[] = ['apiBaseUrl', 'rpcUrl', 'pollMinutes', 'badgeUnit', 'lowBalancePercent', 'lowBalanceAbsolute', 'autoLockMinutes', 'clipboardClearSeconds'];
 
 /** Every setting with its reason when refused; nothing is stored until Save, and a refused value stays as typed. */
-export function OptionsForm({ initial, sandboxBuild, save, requestNotifications, requestAccess, clipboardAllowed }: Props) {
+export function OptionsForm({ initial, policy, refused, save, requestNotifications, requestAccess, clipboardAllowed }: Props) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
   const [touched, setTouched] = useState<Set<DraftField>>(new Set());
@@ -58,9 +61,10 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
   };
 
   const live = useMemo(() => {
-    const result = applySettingsPatch(saved, patchOf(draft), { allowLocalHttp: sandboxBuild });
+    const result = applySettingsPatch(saved, patchOf(draft), policy);
     return result.ok ? {} : errorsByField(result.errors);
-  }, [saved, draft, sandboxBuild]);
+  }, [saved, draft, policy]);
+  const pinned = addressesPinned(policy);
   const errorOf = (f: DraftField) => serverErrors[f] ?? (showAll || touched.has(f) ? live[f] : undefined);
 
   const set = <K extends DraftField>(field: K, value: SettingsDraft[K]) => {
@@ -69,7 +73,7 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
     setStatus(null);
   };
   const touch = (field: DraftField) => setTouched((t) => new Set(t).add(field));
-  const text = (field: DraftField, label: string, hint?: string, inputMode?: 'decimal' | 'numeric' | 'url', more?: { note: string; children: ComponentChildren }) => (
+  const text = (field: DraftField, label: string, hint?: string, inputMode?: 'decimal' | 'numeric' | 'url', more?: { note?: string; children?: ComponentChildren; readOnly?: boolean }) => (
     <OptionsField
       id={field}
       label={label}
@@ -152,14 +156,21 @@ export function OptionsForm({ initial, sandboxBuild, save, requestNotifications,
     <form class="stack" noValidate onSubmit={submit}>
       <section class="stack" aria-labelledby="sec-connection">
         <h2 id="sec-connection">{i18n.t('options.section.connection')}</h2>
-        {text('apiBaseUrl', i18n.t('options.api_url'), i18n.t('options.api_url_hint'), 'url')}
-        {text('rpcUrl', i18n.t('options.rpc_url'), i18n.t('options.rpc_url_hint'), 'url')}
-        <div class="row">
-          <button type="button" onClick={() => { set('apiBaseUrl', PRODUCTION_API_BASE_URL); set('rpcUrl', PRODUCTION_RPC_URL); }}>
-            {i18n.t('options.use_production')}
-          </button>
-        </div>
-        {sandboxBuild && (
+        {refused.length > 0 && (
+          <p class="error" role="alert" data-testid="address-refused">
+            {i18n.t('options.address_refused', [refused.map((field) => i18n.t(field === 'apiBaseUrl' ? 'options.api_url' : 'options.rpc_url')).join(', ')])}
+          </p>
+        )}
+        {text('apiBaseUrl', i18n.t('options.api_url'), i18n.t(pinned ? 'options.api_url_pinned' : 'options.api_url_hint'), 'url', { readOnly: pinned })}
+        {text('rpcUrl', i18n.t('options.rpc_url'), i18n.t(pinned ? 'options.rpc_url_pinned' : 'options.rpc_url_hint'), 'url', { readOnly: pinned })}
+        {!pinned && (
+          <div class="row">
+            <button type="button" onClick={() => { set('apiBaseUrl', PRODUCTION_API_BASE_URL); set('rpcUrl', PRODUCTION_RPC_URL); }}>
+              {i18n.t('options.use_production')}
+            </button>
+          </div>
+        )}
+        {!pinned && (
           <OptionsSandboxHelper onApply={(api, rpc) => { set('apiBaseUrl', api); if (rpc) set('rpcUrl', rpc); }} />
         )}
       </section>

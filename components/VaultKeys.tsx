@@ -25,6 +25,7 @@ export function VaultKeys({ api, status, onChanged, onImport }: {
       {status.damaged.length > 0 && (
         <div class="warning" role="status">
           <p>{i18n.t('vault.keys.damaged', status.damaged.length)}</p>
+          {status.damaged.some((d) => d.reason === 'changed') && <p data-testid="record-changed">{i18n.t('vault.keys.changed')}</p>}
           <ul class="plain">
             {status.damaged.map((d) => (
               <li key={d.id}>

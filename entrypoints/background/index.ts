@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from '../../lib/messaging/runtime';
+import { buildPolicyFor } from '../../lib/settings/build-policy';
 import { defineStoredItems } from '../../lib/storage/items';
 import { routes } from './routes';
 import { createServices, startServices } from './services';
@@ -15,7 +16,7 @@ import { ignoreShutdownRejections } from './shutdown';
 
 export default defineBackground(() => {
   ignoreShutdownRejections(globalThis as never);
-  const deps = { browser, items: defineStoredItems(), now: Date.now, allowLocalHttp: import.meta.env.MODE === 'sandbox' };
+  const deps = { browser, items: defineStoredItems(), now: Date.now, policy: buildPolicyFor(import.meta.env.MODE) };
   const services = createServices(deps);
   startServices(services, deps);
   listen(browser.runtime as never, routes(services));

@@ -6,6 +6,7 @@
  */
 import { readEligibility } from '../../lib/chain/eligibility';
 import type { ChainPort, ClientPort, VaultPort, WalletPort } from '../../lib/mint/deps';
+import type { BuildPolicy } from '../../lib/settings/build-policy';
 import type { Settings } from '../../lib/settings/schema';
 import { signingOriginFor } from '../../lib/settings/origin';
 import { mintedKeyMeta } from '../../lib/vault/minted-meta';
@@ -45,10 +46,11 @@ export function flowSettings(settings: ReadSettings) {
   };
 }
 
-export function clientPort(settings: ReadEndpoints): ClientPort {
+/** The token and mint requests, to the flow's API only if this build allows its host (HOST_NOT_ALLOWED otherwise, unsent). */
+export function clientPort(settings: ReadEndpoints, build: BuildPolicy): ClientPort {
   return {
-    getWeb3Token: async () => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl }).getWeb3Token(),
-    mintWeb3Key: async (body) => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl }).mintWeb3Key(body),
+    getWeb3Token: async () => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl, build }).getWeb3Token(),
+    mintWeb3Key: async (body) => createVeniceClient({ baseUrl: (await settings()).apiBaseUrl, build }).mintWeb3Key(body),
   };
 }
 

@@ -12,6 +12,7 @@ import { mintStore, parseMintState } from '../../lib/mint/state';
 import { isWaitingForWallet } from '../../lib/mint/waiting';
 import { NOTICE_ICON_DATA_URL } from '../../lib/notify/icon';
 import { createNotifier } from '../../lib/notify/notifier';
+import type { BuildPolicy } from '../../lib/settings/build-policy';
 import { createSettingsStore } from '../../lib/settings/store';
 import type { StoredItems } from '../../lib/storage/items';
 import { STORED } from '../../lib/storage/keys';
@@ -30,14 +31,14 @@ export interface ServiceDeps {
   browser: WxtBrowser;
   items: StoredItems;
   now: () => number;
-  /** The sandbox build's settings may use http://127.0.0.1; store builds refuse it. */
-  allowLocalHttp: boolean;
+  /** Which addresses this build uses and sends secrets to (store builds: Venice and Base only). */
+  policy: BuildPolicy;
 }
 
 const warn = (error: unknown) => console.warn('toolbar:', error instanceof Error ? error.name : 'error');
 
-export function createServices({ browser, items, now, allowLocalHttp }: ServiceDeps) {
-  const settings = createSettingsStore(items.settings, { allowLocalHttp });
+export function createServices({ browser, items, now, policy }: ServiceDeps) {
+  const settings = createSettingsStore(items.settings, policy);
   const readSettings = settings.read;
   const restrictSession = () => restrictSessionAccess(browser.storage.session as never);
 
@@ -49,7 +50,7 @@ export function createServices({ browser, items, now, allowLocalHttp }: ServiceD
         const { autoLockMinutes, clipboardClearSeconds, apiBaseUrl } = await readSettings();
         return { autoLockMinutes, clipboardClearSeconds, apiBaseUrl };
       },
-      checkKey: veniceKeyChecker(),
+      checkKey: veniceKeyChecker(policy),
       restrictSession,
     },
   );
@@ -69,7 +70,7 @@ export function createServices({ browser, items, now, allowLocalHttp }: ServiceD
     getActiveKey: source.getActiveKey,
     // No client retries: the toolbar's own back-off spends the failed-request budget sparingly.
     fetchRateLimits: async (key) =>
-      createVeniceClient({ baseUrl: key.apiBaseUrl, retries: 0 }).getRateLimits({ apiKey: await source.secretOf(key) }),
+      createVeniceClient({ baseUrl: key.apiBaseUrl, build: policy, retries: 0 }).getRateLimits({ apiKey: await source.secretOf(key) }),
     getPrefs: async () => {
       const { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes } = await readSettings();
       return { badgeUnit, lowBalanceRatio, lowBalanceAbsolute, pollMinutes };
@@ -85,7 +86,7 @@ export function createServices({ browser, items, now, allowLocalHttp }: ServiceD
   // One snapshot of the API and RPC per flow, taken when it starts (mint.start).
   const flow = flowSettings(readSettings);
   const mint = createMintRunner({
-    client: clientPort(flow.read),
+    client: clientPort(flow.read, policy),
     wallet: walletPort(flow.read, browser, items.signingTab),
     chain: chainPort(flow.read),
     vault: vaultPort(vault, flow.read),
@@ -108,6 +109,8 @@ export type Services = ReturnType<typeof createServices>;
  */
 export function startServices({ vault, toolbar, mint, settings, restrictSession }: Services, { browser, items }: ServiceDeps): void {
   void restrictSession().catch(() => undefined);
+  // storage.local holds the vault and the settings: no content script may read or rewrite them (Chrome; absent in Firefox).
+  void restrictSessionAccess(browser.storage.local as never).catch(() => undefined);
   startAutoLock(vault, browser.alarms);
 
   const tick = () => void toolbar.tick().catch(warn);

@@ -2,12 +2,21 @@ import { render, type ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsForm, type PermissionAnswer } from '../../components/OptionsForm';
+import { buildPolicyFor } from '../../lib/settings/build-policy';
 import { holdsClipboardRead, requestAccess } from '../../lib/settings/permissions';
+import { refusedAddresses } from '../../lib/settings/validate';
+import { SETTINGS_ITEM } from '../../lib/storage/keys';
 import { clientFor } from '../../lib/messaging/client';
 import { sendVia } from '../../lib/messaging/runtime';
 import { settingsContracts } from '../../lib/messaging/settings';
 
 const client = clientFor(settingsContracts, sendVia(browser.runtime));
+/** This build's addresses (lib/settings/build-policy.ts), chosen once here. */
+const policy = buildPolicyFor(import.meta.env.MODE);
+
+/** The stored addresses this build refused (read as the defaults), so the page can say so. */
+const refusedNow = () =>
+  browser.storage.local.get(SETTINGS_ITEM.key).then((local) => refusedAddresses(local[SETTINGS_ITEM.key], policy), () => []);
 
 const root = document.getElementById('app')!;
 document.title = i18n.t('options.title');
@@ -41,13 +50,14 @@ render(
   root,
 );
 
-Promise.all([client['settings.get']({}), holdsClipboardRead(browser.permissions)])
-  .then(([settings, clipboardAllowed]) =>
+Promise.all([client['settings.get']({}), holdsClipboardRead(browser.permissions), refusedNow()])
+  .then(([settings, clipboardAllowed, refused]) =>
     render(
       <Page>
         <OptionsForm
           initial={settings}
-          sandboxBuild={import.meta.env.MODE === 'sandbox'}
+          policy={policy}
+          refused={refused}
           save={(patch) => client['settings.set']({ patch })}
           requestNotifications={requestNotifications}
           requestAccess={(needs) => requestAccess(browser.permissions, needs)}

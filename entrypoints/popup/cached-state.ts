@@ -19,6 +19,7 @@ import { MINT_FLOW_ITEM, POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSI
 import { PollEntrySchema, type PollEntry } from '../../lib/toolbar/cache';
 import { nextDueAt, periodMs } from '../../lib/toolbar/schedule';
 import { metaOf, pickActive } from '../../lib/toolbar/vault-source';
+import { buildPolicyFor } from '../../lib/settings/build-policy';
 import { parseStoredSettings } from '../../lib/settings/validate';
 import { isIdleExpired } from '../../lib/vault/autolock';
 import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
@@ -34,6 +35,9 @@ export interface CachedPopup {
   vault: UnlockedVaultView;
   home: HomeSnapshot;
 }
+
+/** This build's addresses (lib/settings/build-policy.ts): a stored address it refuses is read as the default. */
+const POLICY = buildPolicyFor(import.meta.env.MODE);
 
 /** The vault is read only at the version the background migrated it to (WXT keeps it under `vault$`). */
 const VAULT_VERSION = VAULT_ITEM.version;
@@ -70,7 +74,7 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
 
 /** What vault.status and toolbar.get would answer, from the stored values; null unless the vault is unlocked. */
 export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
-  const settings = parseStoredSettings(local[SETTINGS_ITEM.key], { allowLocalHttp: import.meta.env.MODE === 'sandbox' });
+  const settings = parseStoredSettings(local[SETTINGS_ITEM.key], POLICY);
   if (!sessionOpen(session[VAULT_SESSION_ITEM.key], settings.autoLockMinutes, now)) return null;
   const read = vaultRecords(local);
   if (!read) return null;

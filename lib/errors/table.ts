@@ -60,8 +60,16 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   VAULT_PASSPHRASE_WEAK: { message: 'This passphrase is too easy to guess. Choose a longer one.', action: 'fix_input' },
   VAULT_PASSPHRASE_MISMATCH: { message: 'The two passphrases do not match. Type them again.', action: 'fix_input' },
   VAULT_RECORD_DAMAGED: { message: 'A saved key could not be read because its stored data is damaged.', action: 'contact_support' },
+  VAULT_RECORD_CHANGED: {
+    message: 'A saved key was changed outside the extension (its address, type or details no longer match), so it will not be used. Remove it and import the key again.',
+    action: 'contact_support',
+  },
   VAULT_STORAGE_FAILED: { message: 'The browser could not save your data. Nothing was lost; try again.', action: 'retry' },
   VAULT_NOT_SET_UP: { message: 'Set a passphrase first, so your keys can be stored safely.', action: 'unlock' },
   FLOW_BUSY: { message: 'Another key request is still in progress. Wait for it to finish.', action: 'retry_later' },
+  HOST_NOT_ALLOWED: {
+    message: 'This address is not one this build of the extension sends keys or signatures to, so nothing was sent.',
+    action: 'none',
+  },
   KEY_INVALID_FORMAT: { message: 'This does not look like a Venice API key. Check that you copied all of it.', action: 'fix_input' },
 };

@@ -12,7 +12,7 @@ const recordId = z.string().check(z.minLength(1), z.maxLength(100));
 const ok = z.strictObject({ ok: z.literal(true) });
 const none = z.strictObject({});
 
-const DamagedSchema = z.strictObject({ id: z.string(), reason: z.enum(['shape', 'decrypt']) });
+const DamagedSchema = z.strictObject({ id: z.string(), reason: z.enum(['shape', 'decrypt', 'changed']) });
 
 export const VaultStatusSchema = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('not-set-up') }),

@@ -3,8 +3,8 @@
  * as typed (so a bad value is never lost), turned into a settings change only to
  * check or save it. The low-balance share is shown as a percentage.
  */
-import type { UrlField } from './host-permissions';
-import { normalizeUrl, type BadgeUnit, type NotificationSettings, type Settings } from './schema';
+import { normalizeUrl, type UrlField } from './build-policy';
+import type { BadgeUnit, NotificationSettings, Settings } from './schema';
 import type { FieldError } from './validate';
 
 export interface SettingsDraft {

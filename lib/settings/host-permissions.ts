@@ -1,11 +1,11 @@
 /**
- * The hosts a connection setting needs. The manifest grants Venice and Base only;
- * any other https host is an optional host permission, which the person grants
- * from the options page's Save click (permissions.ts asks for it).
+ * The hosts a connection setting needs. The manifest grants every host a build may use
+ * (build-policy.ts: Venice, Base, and 127.0.0.1 in the sandbox build), so these are
+ * already held and the options page's Save asks for nothing; the check stays so an
+ * address without its permission is named instead of failing later.
  */
+import type { UrlField } from './build-policy';
 import { signingOriginFor } from './origin';
-
-export type UrlField = 'apiBaseUrl' | 'rpcUrl';
 
 /** One host a URL field needs: the field, the host as a person reads it, and its match pattern. */
 export interface HostNeed {

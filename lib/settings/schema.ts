@@ -3,6 +3,9 @@
  * stored value on read and explains, field by field, why a new value is refused.
  */
 import * as z from 'zod/mini';
+import { normalizeUrl, PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL, SANDBOX_BUILD, STORE_BUILD, urlProblem, type BuildPolicy, type UrlField } from './build-policy';
+
+export { PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL } from './build-policy';
 
 /** Chrome does not fire alarms more often than every 30 seconds; polling never goes below. */
 export const POLL_FLOOR_MINUTES = 0.5;
@@ -10,57 +13,17 @@ export const POLL_MAX_MINUTES = 24 * 60;
 export const AUTO_LOCK_MAX_MINUTES = 7 * 24 * 60;
 export const CLIPBOARD_MAX_SECONDS = 600;
 
-export const PRODUCTION_API_BASE_URL = 'https://api.venice.ai/api/v1';
-export const PRODUCTION_RPC_URL = 'https://mainnet.base.org';
-
 export const BADGE_UNITS = ['USD', 'DIEM', 'auto'] as const;
 export type BadgeUnit = (typeof BADGE_UNITS)[number];
 
-// http is only for the local sandbox, and only on 127.0.0.1 in the sandbox build: that is
-// the one http host the manifest grants (sandbox builds), and the optional host permission
-// covers https only, so http://localhost or [::1] could never be reached; refusing them
-// here says so at once instead of failing later. Store builds accept https only.
-const SANDBOX_HOST = '127.0.0.1';
-
-/**
- * Which addresses a build accepts. Only the sandbox build may use http://127.0.0.1; the
- * composition root and the pages pass it from the build mode (lib/ does not read it).
- */
-export interface EndpointPolicy {
-  allowLocalHttp: boolean;
-}
-
-/** Why a URL may not be used as an endpoint in a build with `policy`, or `null` when it may. */
-export function urlProblem(value: string, { allowLocalHttp }: EndpointPolicy): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'Enter a full address, such as https://api.venice.ai/api/v1';
-  }
-  if (url.protocol !== 'https:') {
-    const local = url.protocol === 'http:' && url.hostname === SANDBOX_HOST;
-    if (!allowLocalHttp) return local ? 'Use https:// (http://127.0.0.1 works only in the sandbox build)' : 'Use https://';
-    if (!local) return 'Use https:// (http is only allowed for 127.0.0.1)';
-  }
-  if (url.username || url.password) return 'Leave user names and passwords out of the address';
-  if (url.search || url.hash) return 'Leave ? and # parts out of the address';
-  return null;
-}
-
-/** Removes trailing slashes so paths can be appended with a single `/`. */
-export function normalizeUrl(value: string): string {
-  return value.trim().replace(/\/+$/, '');
-}
-
-const endpoint = (policy: EndpointPolicy) =>
+const endpoint = (field: UrlField, policy: BuildPolicy) =>
   z.pipe(
     z.string().check(
       z.trim(),
       z.minLength(1, 'Enter an address'),
       z.maxLength(2048, 'This address is too long'),
       z.superRefine((value, ctx) => {
-        const problem = urlProblem(value, policy);
+        const problem = urlProblem(field, value, policy);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
     ),
@@ -75,10 +38,10 @@ export const NotificationSettingsSchema = z.strictObject({
   expiring: z.boolean({ error: 'Choose on or off' }),
 });
 
-const buildSettingsSchema = (policy: EndpointPolicy) =>
+const buildSettingsSchema = (policy: BuildPolicy) =>
   z.strictObject({
-    apiBaseUrl: endpoint(policy),
-    rpcUrl: endpoint(policy),
+    apiBaseUrl: endpoint('apiBaseUrl', policy),
+    rpcUrl: endpoint('rpcUrl', policy),
     pollMinutes: number('polling period').check(
       z.gte(POLL_FLOOR_MINUTES, 'Poll at most every 30 seconds (0.5 minutes): browsers do not wake extensions more often'),
       z.lte(POLL_MAX_MINUTES, 'Poll at least once a day (1440 minutes)'),
@@ -103,11 +66,11 @@ const buildSettingsSchema = (policy: EndpointPolicy) =>
     activeKeyId: z.nullable(z.string().check(z.minLength(1), z.maxLength(128))),
   });
 
-const STORE_BUILD_SCHEMA = buildSettingsSchema({ allowLocalHttp: false });
-const SANDBOX_BUILD_SCHEMA = buildSettingsSchema({ allowLocalHttp: true });
+const STORE_BUILD_SCHEMA = buildSettingsSchema(STORE_BUILD);
+const SANDBOX_BUILD_SCHEMA = buildSettingsSchema(SANDBOX_BUILD);
 
-/** The settings' schema for a build: store builds refuse http://127.0.0.1, the sandbox build accepts it. */
-export const settingsSchema = (policy: EndpointPolicy) => (policy.allowLocalHttp ? SANDBOX_BUILD_SCHEMA : STORE_BUILD_SCHEMA);
+/** The settings' schema for a build: store builds accept only the pinned addresses, the sandbox build also http://127.0.0.1. */
+export const settingsSchema = (policy: BuildPolicy) => (policy.build === 'sandbox' ? SANDBOX_BUILD_SCHEMA : STORE_BUILD_SCHEMA);
 
 /**
  * The settings' shape, for the messages between the background and its pages: the pages

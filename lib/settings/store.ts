@@ -3,9 +3,10 @@
  * defaults), update (a partial change stored only when every field is valid) and watch.
  * Takes the stored item (lib/storage/items.ts); the composition root creates the one store
  * and hands its `read` to every service that needs a setting, with the build's policy
- * (store builds refuse http://127.0.0.1, on read and on update).
+ * (store builds accept only the pinned addresses, on read and on update).
  */
-import type { EndpointPolicy, Settings } from './schema';
+import type { BuildPolicy } from './build-policy';
+import type { Settings } from './schema';
 import { applySettingsPatch, parseStoredSettings, type SettingsResult } from './validate';
 
 /** The part of a storage item the store uses (WXT's item, or a fake in tests). */
@@ -22,7 +23,7 @@ export interface SettingsStore {
   watch(listener: (settings: Settings) => void): () => void;
 }
 
-export function createSettingsStore(item: SettingsItem, policy: EndpointPolicy): SettingsStore {
+export function createSettingsStore(item: SettingsItem, policy: BuildPolicy): SettingsStore {
   const read = async () => parseStoredSettings(await item.getValue(), policy);
   return {
     read,

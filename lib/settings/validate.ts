@@ -1,5 +1,6 @@
 import type * as core from 'zod/v4/core';
-import { DEFAULT_SETTINGS, settingsSchema, type EndpointPolicy, type Settings } from './schema';
+import { urlProblem, type BuildPolicy, type UrlField } from './build-policy';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './schema';
 
 /** One refused setting and the reason, in words a person can act on. */
 export interface FieldError {
@@ -29,9 +30,9 @@ function toFieldErrors(error: core.$ZodError): FieldError[] {
 /**
  * Applies a partial change to the current settings and checks the result. Nothing
  * is half-applied: either every field is valid and the new settings come back, or
- * the reasons for each refused field do. `policy` is the build's (see EndpointPolicy).
+ * the reasons for each refused field do. `policy` is the build's (see BuildPolicy).
  */
-export function applySettingsPatch(current: Settings, patch: unknown, policy: EndpointPolicy): SettingsResult {
+export function applySettingsPatch(current: Settings, patch: unknown, policy: BuildPolicy): SettingsResult {
   if (!isRecord(patch)) return { ok: false, errors: [{ field: '(settings)', reason: 'The change was not a list of settings' }] };
   const merged: Record<string, unknown> = { ...current, ...patch };
   if (isRecord(patch.notifications)) merged.notifications = { ...current.notifications, ...patch.notifications };
@@ -44,7 +45,7 @@ export function applySettingsPatch(current: Settings, patch: unknown, policy: En
  * default while every valid field is kept, so one bad value loses nothing else. An
  * address the build refuses (`policy`) counts as damaged.
  */
-export function parseStoredSettings(raw: unknown, policy: EndpointPolicy): Settings {
+export function parseStoredSettings(raw: unknown, policy: BuildPolicy): Settings {
   const schema = settingsSchema(policy);
   const whole = schema.safeParse(raw);
   if (whole.success) return whole.data;
@@ -63,4 +64,16 @@ export function parseStoredSettings(raw: unknown, policy: EndpointPolicy): Setti
     );
   }
   return schema.parse(out);
+}
+
+/**
+ * The stored addresses this build refuses (an address of another build, or one written
+ * into storage by something else): they are read as the defaults, and the pages say so.
+ */
+export function refusedAddresses(raw: unknown, policy: BuildPolicy): UrlField[] {
+  const stored = isRecord(raw) ? raw : {};
+  return (['apiBaseUrl', 'rpcUrl'] as const).filter((field) => {
+    const value = stored[field];
+    return typeof value === 'string' && urlProblem(field, value.trim(), policy) !== null;
+  });
 }

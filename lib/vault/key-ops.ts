@@ -3,6 +3,7 @@ import { fail, requireVault, writeVault, type VaultContext } from './context';
 import { decryptSecret, encryptSecret } from './envelope';
 import { keyTypeOf, last6Of } from './key-format';
 import { NewKeyMetaSchema, type KeyMeta, type NewKeyMeta, type StoredRecord } from './record';
+import { RECORD_ENVELOPE_VERSION } from './sealed';
 import { sessionKey } from './session';
 import type { DamagedRecord } from './store';
 
@@ -32,20 +33,26 @@ export async function saveKey(ctx: VaultContext, meta: NewKeyMeta, secret: strin
   const read = await requireVault(ctx);
   const dataKey = await requireDataKey(ctx);
   const id = crypto.randomUUID();
-  const record: StoredRecord = {
+  const keyMeta: KeyMeta = {
     ...parsed.data,
     apiBaseUrl: parsed.data.apiBaseUrl ?? (await ctx.prefs()).apiBaseUrl,
     id,
     type,
     last6: last6Of(secret),
     createdAt: parsed.data.createdAt ?? new Date(ctx.now()).toISOString(),
-    secret: await encryptSecret(dataKey, id, secret),
   };
+  // Sealed to every field of its record (record-aad.ts): a rewritten field no longer opens.
+  const record: StoredRecord = { ...keyMeta, secret: await encryptSecret(dataKey, keyMeta, secret) };
   await writeVault(ctx, { ...read.vault, records: [...read.vault.records, record] });
   return metaOf(record);
 }
 
-/** Decrypts one key's secret. Unknown id → KEY_NOT_FOUND; a failed decryption → VAULT_RECORD_DAMAGED. */
+/**
+ * Decrypts one key's secret. Unknown id → KEY_NOT_FOUND; a record that does not fit →
+ * VAULT_RECORD_DAMAGED; a failed decryption → VAULT_RECORD_CHANGED for a record sealed
+ * to its metadata (envelope v2: its fields or ciphertext were changed outside the
+ * extension), VAULT_RECORD_DAMAGED for an older record. Either way the key is not used.
+ */
 export async function revealKey(ctx: VaultContext, id: string, touch = true): Promise<string> {
   const read = await requireVault(ctx);
   const dataKey = await requireDataKey(ctx, touch);
@@ -54,17 +61,17 @@ export async function revealKey(ctx: VaultContext, id: string, touch = true): Pr
   if (damaged) fail('VAULT_RECORD_DAMAGED', `Record ${id}.`);
   if (!record) fail('KEY_NOT_FOUND');
   try {
-    return await decryptSecret(dataKey, record.id, record.secret);
+    return await decryptSecret(dataKey, record);
   } catch {
-    return fail('VAULT_RECORD_DAMAGED', `Record ${id}.`);
+    return fail(record.secret.v === RECORD_ENVELOPE_VERSION ? 'VAULT_RECORD_CHANGED' : 'VAULT_RECORD_DAMAGED', `Record ${id}.`);
   }
 }
 
-/** Ids whose secret no longer opens with the data key (edited, moved or corrupted ciphertext). */
+/** Ids whose secret no longer opens with the data key (edited, moved or corrupted ciphertext, or rewritten metadata). */
 export async function undecryptable(dataKey: CryptoKey, records: StoredRecord[]): Promise<DamagedRecord[]> {
   const results = await Promise.all(
     records.map((r): Promise<DamagedRecord | null> =>
-      decryptSecret(dataKey, r.id, r.secret).then(() => null, () => ({ id: r.id, reason: 'decrypt' })),
+      decryptSecret(dataKey, r).then(() => null, () => ({ id: r.id, reason: r.secret.v === RECORD_ENVELOPE_VERSION ? 'changed' : 'decrypt' })),
     ),
   );
   return results.filter((d): d is DamagedRecord => d !== null);

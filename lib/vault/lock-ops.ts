@@ -2,10 +2,11 @@
 import { fail, requireVault, writeVault, type VaultContext } from './context';
 import { NO_FAILURES, recordFailure, remainingWait } from './backoff';
 import { wipe } from './encoding';
-import { newDataKeyBytes, unwrapDataKey, wrapDataKey } from './envelope';
+import { importDataKey, newDataKeyBytes, unwrapDataKey, wrapDataKey } from './envelope';
 import { VAULT_FORMAT, type StoredVault } from './format';
 import { deriveWrappingKey, kdfNeedsUpgrade, newKdfParams } from './kdf';
 import { checkPassphrase } from './passphrase-policy';
+import { upgradeRecords } from './record-upgrade';
 import { closeSession, openSession } from './session';
 import { GuardSchema, readParsed, readVault } from './store';
 import { RESET_CONFIRMATION } from './reset-confirmation';
@@ -63,12 +64,12 @@ export async function unlock(ctx: VaultContext, passphrase: string): Promise<{ u
   const { vault } = await requireVault(ctx);
   const raw = await openDataKey(ctx, vault, passphrase);
   try {
-    let upgradedKdf = false;
-    if (kdfNeedsUpgrade(vault.kdf, ctx.iterations)) {
-      // A raised default: re-wrap the same data key under fresh, stronger parameters.
-      await writeVault(ctx, { ...vault, ...(await wrapWithNewPassphrase(ctx, vault, raw, passphrase)) });
-      upgradedKdf = true;
-    }
+    // One storage write for both upgrades: a raised KDF default re-wraps the same data key;
+    // key records still in envelope v1 are re-sealed to their metadata (record-upgrade.ts).
+    const upgradedKdf = kdfNeedsUpgrade(vault.kdf, ctx.iterations);
+    const rewrapped = upgradedKdf ? { ...vault, ...(await wrapWithNewPassphrase(ctx, vault, raw, passphrase)) } : vault;
+    const records = await upgradeRecords(await importDataKey(raw), vault.records);
+    if (upgradedKdf || records) await writeVault(ctx, records ? { ...rewrapped, records } : rewrapped);
     await openSession(ctx.items, raw, ctx.now(), ctx.restrictSession);
     return { upgradedKdf };
   } finally {

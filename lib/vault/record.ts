@@ -8,7 +8,7 @@ export type KeyType = z.infer<typeof KeyTypeSchema>;
 const limit = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(9_999_999_999))));
 
 export const KeyMetaSchema = z.strictObject({
-  /** Local record id (a UUID); also the additional data of the record's ciphertext. */
+  /** Local record id (a UUID). Every field here is bound into the additional data of the record's ciphertext (record-aad.ts). */
   id: z.uuid(),
   /** Venice's own id of the key, when known (minted keys). */
   veniceId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),

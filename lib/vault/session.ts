@@ -8,12 +8,16 @@ import { isIdleExpired } from './autolock';
 import { importDataKey } from './envelope';
 import { SessionSchema, type VaultStorage } from './store';
 
-/** The part of storage.session that can keep it from content scripts (Chrome only). */
+/** The part of a storage area that can keep it from content scripts (Chrome only). */
 export interface SessionArea {
   setAccessLevel?: (o: { accessLevel: string }) => Promise<void>;
 }
 
-/** Keeps storage.session out of content scripts (Chrome; Firefox never exposes it to them). */
+/**
+ * Keeps a storage area (storage.session, and storage.local at the worker's start) out of
+ * content scripts where the browser can (Chrome); where the method is absent (Firefox,
+ * which never exposes storage.session to them) it does nothing.
+ */
 export async function restrictSessionAccess(area: SessionArea | undefined): Promise<void> {
   if (typeof area?.setAccessLevel === 'function') await area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 }

@@ -36,7 +36,8 @@ export interface VaultStorage {
 export interface DamagedRecord {
   /** The record's id when it can still be read, else its position as `#<index>`. */
   id: string;
-  reason: 'shape' | 'decrypt';
+  /** shape: it does not fit; decrypt: an older record that no longer opens; changed: a record whose metadata or ciphertext was rewritten. */
+  reason: 'shape' | 'decrypt' | 'changed';
 }
 
 export type VaultRead =

@@ -15,9 +15,12 @@
  * idempotent. Each attempt has a timeout; an external AbortSignal cancels too.
  *
  * Secrets: the API key goes only into `Authorization: Bearer`; no key, token,
- * signature or SIWX value is ever put in a URL or an error text.
+ * signature or SIWX value is ever put in a URL or an error text. Every request is
+ * checked against the build's hosts first (HOST_NOT_ALLOWED, nothing sent) and
+ * follows no redirect.
  */
 import type { z } from 'zod';
+import { destinationAllowed, type BuildPolicy } from '../settings/build-policy';
 import type { FetchLike } from './http';
 import { sendRequest, type RequestSpec, type Transport } from './request';
 import { DEFAULT_RETRY_POLICY, defaultSleep } from './retry';
@@ -32,6 +35,8 @@ import { checkInput, requireKey } from './inputs';
 
 export interface VeniceClientOptions {
   baseUrl: string;
+  /** The build's policy: a request for a host it does not allow fails with HOST_NOT_ALLOWED, unsent. */
+  build: BuildPolicy;
   fetch?: FetchLike;
   /** The default Bearer key; a call may pass its own. */
   apiKey?: string;
@@ -57,6 +62,7 @@ export type VeniceClient = ReturnType<typeof createVeniceClient>;
 export function createVeniceClient(options: VeniceClientOptions) {
   const transport: Transport = {
     baseUrl: options.baseUrl,
+    allowed: (url) => destinationAllowed(url, options.build),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: options.timeoutMs ?? 15_000,
     policy: {

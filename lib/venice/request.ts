@@ -12,6 +12,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface Transport {
   baseUrl: string;
+  /** Whether this build may send a key, token or signature to a URL (lib/settings/build-policy.ts). */
+  allowed: (url: string) => boolean;
   fetch: FetchLike;
   timeoutMs: number;
   policy: RetryPolicy;
@@ -36,6 +38,14 @@ export interface RequestSpec<T> {
   signal?: AbortSignal;
 }
 
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(not an address)';
+  }
+};
+
 function buildUrl(baseUrl: string, path: string, query?: Record<string, string>): string {
   const search = query ? `?${new URLSearchParams(query).toString()}` : '';
   return `${baseUrl.replace(/\/+$/, '')}${path}${search}`;
@@ -44,7 +54,8 @@ function buildUrl(baseUrl: string, path: string, query?: Record<string, string>)
 function buildInit<T>(spec: RequestSpec<T>): RequestInit {
   const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   if (spec.apiKey !== undefined) headers.Authorization = `Bearer ${spec.apiKey}`;
-  const init: RequestInit = { method: spec.method, headers, cache: 'no-store', credentials: 'omit' };
+  // A redirect would carry the key or signature to wherever the answer points: refused.
+  const init: RequestInit = { method: spec.method, headers, cache: 'no-store', credentials: 'omit', redirect: 'error' };
   if (spec.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(spec.body);
@@ -71,6 +82,8 @@ async function attemptOnce<T>(transport: Transport, spec: RequestSpec<T>, url: s
 
 export async function sendRequest<T>(transport: Transport, spec: RequestSpec<T>): Promise<T> {
   const url = buildUrl(transport.baseUrl, spec.path, spec.query);
+  // Checked before anything is built or sent: no request leaves for a host this build does not use.
+  if (!transport.allowed(url)) throw veniceError('HOST_NOT_ALLOWED', `Host: ${hostOf(url)}.`);
   const init = buildInit(spec);
   for (let attempt = 0; ; attempt++) {
     try {

@@ -3,6 +3,7 @@
 // no retries), runs in Node against the sandbox API. Storage is WXT's fake browser, alarms are
 // fakes that fire when a simulated clock passes them, and the poll cache lives in memory.
 // Requests are counted in the sandbox's own request log.
+import { SANDBOX_BUILD } from '../../lib/settings/build-policy';
 import { type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -74,7 +75,7 @@ async function buildWorld(sandbox: Sandbox) {
     // As toolbar.ts: no client retries, the secret read from the vault only now.
     fetchRateLimits: async (key) => {
       requestTimes.push(now);
-      return createVeniceClient({ baseUrl: key.apiBaseUrl, retries: 0 }).getRateLimits({ apiKey: await source.secretOf(key) });
+      return createVeniceClient({ baseUrl: key.apiBaseUrl, build: SANDBOX_BUILD, retries: 0 }).getRateLimits({ apiKey: await source.secretOf(key) });
     },
     getPrefs: async () => prefs,
     cache: memoryPollCache(),

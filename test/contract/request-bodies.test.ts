@@ -3,6 +3,7 @@
  * the OpenAPI request schema, and the zod request schemas agree with the file
  * (OpenAPI samples pass zod; whatever the file refuses, zod refuses first).
  */
+import { STORE_BUILD } from '../../lib/settings/build-policy';
 import { describe, expect, it } from 'vitest';
 import type { VeniceClient } from '../../lib/venice/client';
 import { fakeFetch } from '../unit/venice/fake-fetch';
@@ -39,7 +40,7 @@ describe('what the client sends', () => {
       })!;
       return { json: ANSWERS[key] };
     });
-    const client = createVeniceClient({ baseUrl: BASE, apiKey: ADMIN_KEY, fetch });
+    const client = createVeniceClient({ baseUrl: BASE, build: STORE_BUILD, apiKey: ADMIN_KEY, fetch });
     for (const run of SCENARIOS) await run(client);
     expect(calls).toHaveLength(SCENARIOS.length);
     for (const call of calls) {

@@ -10,9 +10,10 @@ import { listen } from '../../../lib/messaging/runtime';
 import { ENVELOPE_TAG } from '../../../lib/messaging/protocol';
 import { defineStoredItems } from '../../../lib/storage/items';
 import { STORED } from '../../../lib/storage/keys';
+import { STORE_BUILD } from '../../../lib/settings/build-policy';
 
 function startWorker(items = defineStoredItems()) {
-  const deps = { browser: fakeBrowser as unknown as WxtBrowser, items, now: Date.now, allowLocalHttp: false };
+  const deps = { browser: fakeBrowser as unknown as WxtBrowser, items, now: Date.now, policy: STORE_BUILD };
   const services = createServices(deps);
   startServices(services, deps);
   listen(fakeBrowser.runtime as never, routes(services));
@@ -61,6 +62,19 @@ describe('worker start', () => {
       Object.assign(storage.session, { get: originals.session });
     }
     expect(unhandled).toEqual([]);
+  });
+
+  it('keeps storage.local (vault, settings) from content scripts where the browser can, and starts without the method (Firefox)', async () => {
+    const local = fakeBrowser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+    const setAccessLevel = vi.fn(async () => undefined);
+    local.setAccessLevel = setAccessLevel;
+    try {
+      startWorker();
+      await vi.waitFor(() => expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' }));
+    } finally {
+      delete local.setAccessLevel;
+    }
+    expect(() => startWorker()).not.toThrow();
   });
 
   it('drops a shown unsaved key when the vault session goes (the wiring of mint.onVaultLocked)', async () => {

@@ -72,8 +72,8 @@ describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
   it('reaches Venice and Base, plus the local sandbox only in sandbox mode', () => {
     const expected = mode === 'sandbox' ? [...HOSTS, SANDBOX_HOST] : HOSTS;
     expect([...(manifest().host_permissions ?? [])].sort()).toEqual([...expected].sort());
-    // Any other https API or RPC address only once the person grants it (options page).
-    expect(manifest().optional_host_permissions).toEqual(['https://*/*']);
+    // No build uses another host (lib/settings/build-policy.ts), so none can be asked for.
+    expect(manifest().optional_host_permissions).toBeUndefined();
     expect((manifest().host_permissions ?? []).filter((pattern) => BROAD.test(pattern))).toEqual([]);
     if (mode !== 'sandbox') expect(JSON.stringify(manifest())).not.toMatch(/127\.0\.0\.1|localhost/);
   });

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientPort, flowSettings, vaultPort } from '../../../entrypoints/background/mint-ports';
 import type { MintDeps } from '../../../lib/mint/deps';
+import { SANDBOX_BUILD } from '../../../lib/settings/build-policy';
 import { createMintRunner } from '../../../lib/mint/runner';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
 import type { Vault } from '../../../lib/vault/vault';
@@ -11,8 +12,9 @@ import { OPTIONS } from './fixtures';
 import { fakeDeps } from './fakes';
 import { until } from './runner-steps';
 
-const A = { apiBaseUrl: 'https://api.a.example/api/v1', rpcUrl: 'https://rpc.a.example' };
-const B = { apiBaseUrl: 'https://api.b.example/api/v1', rpcUrl: 'https://rpc.b.example' };
+// Two sandboxes (the sandbox build's only other hosts: lib/settings/build-policy.ts).
+const A = { apiBaseUrl: 'http://127.0.0.1:7001/api/v1', rpcUrl: 'http://127.0.0.1:8001' };
+const B = { apiBaseUrl: 'http://127.0.0.1:7002/api/v1', rpcUrl: 'http://127.0.0.1:8002' };
 
 function settingsReader(start: typeof A) {
   let current: Settings = { ...DEFAULT_SETTINGS, ...start };
@@ -44,7 +46,7 @@ describe('flowSettings', () => {
       urls.push(String(input));
       return new Response('{}', { status: 500 });
     });
-    await expect(clientPort(flow.read).getWeb3Token()).rejects.toBeTruthy();
+    await expect(clientPort(flow.read, SANDBOX_BUILD).getWeb3Token()).rejects.toBeTruthy();
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(url.startsWith(A.apiBaseUrl)).toBe(true);
 
@@ -82,13 +84,13 @@ describe('mint runner and the flow snapshot', () => {
     await runner.confirm(OPTIONS);
     await until(fake, 'saved');
     expect(used.length).toBeGreaterThanOrEqual(6);
-    for (const entry of used) expect(entry).toMatch(/ https:\/\/api\.a\.example\/api\/v1 https:\/\/rpc\.a\.example$/);
+    for (const entry of used) expect(entry).toMatch(/ http:\/\/127\.0\.0\.1:7001\/api\/v1 http:\/\/127\.0\.0\.1:8001$/);
 
     used.length = 0;
     await runner.cancel();
     await runner.start();
     await until(fake, 'ready');
     expect(used.length).toBeGreaterThan(0);
-    for (const entry of used) expect(entry).toMatch(/ https:\/\/api\.b\.example\/api\/v1 https:\/\/rpc\.b\.example$/);
+    for (const entry of used) expect(entry).toMatch(/ http:\/\/127\.0\.0\.1:7002\/api\/v1 http:\/\/127\.0\.0\.1:8002$/);
   });
 });

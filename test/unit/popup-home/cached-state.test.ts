@@ -1,6 +1,7 @@
 // The popup's first paint from storage (entrypoints/popup/cached-state.ts), checked against what the
 // background itself answers over the same storage: the real vault (vault.status) and the real poller
 // (toolbar.get), so the two cannot drift apart unnoticed.
+import { STORE_BUILD } from '../../../lib/settings/build-policy';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readCachedPopup } from '../../../entrypoints/popup/cached-state';
@@ -17,7 +18,7 @@ import { createVault } from '../../../lib/vault/vault';
 import { entry, limits } from './fixtures';
 
 const settingsItem = () => defineStoredItems().settings;
-const readSettings = () => createSettingsStore(settingsItem(), { allowLocalHttp: false }).read();
+const readSettings = () => createSettingsStore(settingsItem(), STORE_BUILD).read();
 const pollCache = () => storagePollCache(defineStoredItems().pollCache);
 
 const T0 = Date.parse('2025-06-01T21:00:00.000Z');

@@ -1,3 +1,4 @@
+import { STORE_BUILD } from '../../../lib/settings/build-policy';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { call } from '../../../lib/messaging/call';
@@ -11,7 +12,7 @@ import { defineStoredItems } from '../../../lib/storage/items';
 
 const page: Sender = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 
-const store = () => createSettingsStore(defineStoredItems().settings, { allowLocalHttp: false });
+const store = () => createSettingsStore(defineStoredItems().settings, STORE_BUILD);
 const readSettings = () => store().read();
 
 /** The settings route over the real store; `changed` collects what the store's watch reports. */
@@ -45,7 +46,7 @@ describe('settings contracts', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { field: 'apiBaseUrl', reason: 'Use https://' },
+        { field: 'apiBaseUrl', reason: 'This build uses https://api.venice.ai/api/v1 only' },
         { field: 'pollMinutes', reason: expect.stringContaining('30 seconds') },
       ],
     });

@@ -1,9 +1,10 @@
+import { STORE_BUILD } from '../../../lib/settings/build-policy';
 import { describe, expect, it } from 'vitest';
 import { draftOf, errorsByField, parsePort, patchOf } from '../../../lib/settings/form';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { applySettingsPatch } from '../../../lib/settings/validate';
 
-const STORE = { allowLocalHttp: false };
+const STORE = STORE_BUILD;
 
 describe('settings form draft', () => {
   it('round-trips the settings through the text fields', () => {
@@ -27,7 +28,7 @@ describe('settings form draft', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(errorsByField(result.errors)).toEqual({
-      apiBaseUrl: 'Use https://',
+      apiBaseUrl: 'This build uses https://api.venice.ai/api/v1 only',
       lowBalancePercent: 'Use a percentage between 0 and 100',
     });
     expect(errorsByField([{ field: 'activeKeyId', reason: 'Bad' }])).toEqual({ form: 'activeKeyId: Bad' });

@@ -55,15 +55,16 @@ describe('OptionsForm: clearing the clipboard', () => {
     expect(allowButton()).toBeNull();
   });
 
-  it('asks for clipboardRead with a new host in the one request the Save click makes', async () => {
-    const { save, permissions, clickSave } = setup();
-    type('Base network RPC address', 'https://rpc.example.org');
+  it('asks for clipboardRead with a changed address\'s host in the one request the Save click makes', async () => {
+    const permissions = fakePermissions({ granted: ['https://api.venice.ai/*', 'https://venice.ai/*', 'https://mainnet.base.org/*', 'http://127.0.0.1/*'] });
+    const { save, clickSave } = setup({ sandbox: true, permissions });
+    type('Base network RPC address', 'http://127.0.0.1:8545');
     type(CLEARING, '45');
     clickSave();
-    expect(permissions.requests).toEqual([['https://rpc.example.org/*', 'clipboardRead']]);
-    expect(permissions.prompts).toHaveLength(1);
+    expect(permissions.requests).toEqual([['http://127.0.0.1/*', 'clipboardRead']]);
+    expect(permissions.prompts).toEqual([['clipboardRead']]);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved.'));
-    expect(save).toHaveBeenCalledWith(expect.objectContaining({ clipboardClearSeconds: 45, rpcUrl: 'https://rpc.example.org' }));
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ clipboardClearSeconds: 45, rpcUrl: 'http://127.0.0.1:8545' }));
     expect(noteOf()).toBe('Clearing is allowed.');
   });
 
@@ -83,11 +84,11 @@ describe('OptionsForm: clearing the clipboard', () => {
   it('refuses the save as before when the hosts in the same prompt are refused', async () => {
     const permissions = fakePermissions();
     permissions.answer = 'deny';
-    const { save, clickSave } = setup({ permissions });
-    type('Base network RPC address', 'https://rpc.example.org');
+    const { save, clickSave } = setup({ sandbox: true, permissions });
+    type('Base network RPC address', 'http://127.0.0.1:8545');
     type(CLEARING, '20');
     clickSave();
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The extension needs your permission to reach rpc.example.org.'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/cannot reach 127\.0\.0\.1/));
     expect(save).not.toHaveBeenCalled();
     expect(noteOf()).toBe(REFUSED);
   });

@@ -19,13 +19,13 @@ describe('OptionsForm', () => {
   });
 
   it('shows the reason next to a refused field, keeps what was typed and sends nothing', async () => {
-    const { save } = setup();
+    const { save } = setup({ sandbox: true });
     type('Venice API address', 'http://example.com/api/v1');
     fireEvent.blur(screen.getByLabelText('Venice API address'));
     const input = screen.getByLabelText('Venice API address') as HTMLInputElement;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const reason = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!);
-    expect(reason?.textContent).toBe('Use https://');
+    expect(reason?.textContent).toBe('Use https://api.venice.ai/api/v1 or the local sandbox (http://127.0.0.1)');
     type('Check the balance every (minutes)', '0.2');
     fireEvent.click(saveButton());
     expect(save).not.toHaveBeenCalled();
@@ -79,36 +79,25 @@ describe('OptionsForm', () => {
     await waitFor(() => expect(save).toHaveBeenCalled());
     expect(save.mock.calls[0]![0].notifications).toEqual({ blocked: false, lowBalance: false, expiring: true });
   });
-  it('asks for a new RPC host from the Save click, and saves once it is granted', async () => {
-    const { save, permissions, clickSave } = setup();
-    type('Base network RPC address', 'https://base-mainnet.g.alchemy.com/v2/demo');
-    clickSave();
-    expect(permissions.prompts).toEqual([['https://base-mainnet.g.alchemy.com/*']]);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved.'));
-    expect(save).toHaveBeenCalledWith(expect.objectContaining({ rpcUrl: 'https://base-mainnet.g.alchemy.com/v2/demo' }));
+  it('a store build shows the pinned addresses read-only, says why, and offers no other address', () => {
+    setup();
+    for (const label of ['Venice API address', 'Base network RPC address']) {
+      expect((screen.getByLabelText(label) as HTMLInputElement).readOnly).toBe(true);
+    }
+    expect((screen.getByLabelText('Venice API address') as HTMLInputElement).value).toBe('https://api.venice.ai/api/v1');
+    expect(screen.getByText(/always uses Venice's address/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Use Venice (api.venice.ai)' })).toBeNull();
+    cleanup();
+    setup({ sandbox: true });
+    expect((screen.getByLabelText('Venice API address') as HTMLInputElement).readOnly).toBe(false);
   });
 
-  it('asks for a new API host and the origin where wallets sign in one prompt', async () => {
-    const { save, permissions, clickSave } = setup();
-    type('Venice API address', 'https://api.example.com/api/v1');
-    clickSave();
-    expect(permissions.prompts).toEqual([['https://api.example.com/*', 'https://example.com/*']]);
-    await waitFor(() => expect(save).toHaveBeenCalledOnce());
-  });
-
-  it('refuses to save when the person does not grant the host, and keeps what was typed', async () => {
-    const permissions = fakePermissions();
-    permissions.answer = 'deny';
-    const { save, clickSave } = setup({ permissions });
-    type('Base network RPC address', 'https://rpc.example.org');
-    clickSave();
-    const reason = 'The extension needs your permission to reach rpc.example.org.';
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(reason));
-    const input = screen.getByLabelText('Base network RPC address') as HTMLInputElement;
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe(reason);
-    expect(input.value).toBe('https://rpc.example.org');
-    expect(save).not.toHaveBeenCalled();
+  it('says at the top when a stored address was refused and read as the default', () => {
+    setup({ refused: ['apiBaseUrl'] });
+    expect(screen.getByTestId('address-refused').textContent).toMatch(/was ignored: Venice API address\. .*sends no key, token or signature anywhere else/);
+    cleanup();
+    setup();
+    expect(screen.queryByTestId('address-refused')).toBeNull();
   });
 
   it('a store build refuses http://127.0.0.1 next to the field, asks for nothing and sends nothing', async () => {
@@ -118,7 +107,7 @@ describe('OptionsForm', () => {
     const input = screen.getByLabelText('Base network RPC address') as HTMLInputElement;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toBe(
-      'Use https:// (http://127.0.0.1 works only in the sandbox build)',
+      'This build uses https://mainnet.base.org only (http://127.0.0.1 works only in the sandbox build)',
     );
     expect(screen.getByRole('status').textContent).toMatch(/need a change/);
     expect(permissions.prompts).toEqual([]);

@@ -1,14 +1,16 @@
+import { SANDBOX_BUILD, STORE_BUILD } from '../../../lib/settings/build-policy';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signingOriginFor } from '../../../lib/settings/origin';
-import { DEFAULT_SETTINGS, sandboxApiBaseUrl, urlProblem } from '../../../lib/settings/schema';
+import { DEFAULT_SETTINGS, sandboxApiBaseUrl } from '../../../lib/settings/schema';
+import { urlProblem } from '../../../lib/settings/build-policy';
 import { createSettingsStore } from '../../../lib/settings/store';
-import { applySettingsPatch, parseStoredSettings } from '../../../lib/settings/validate';
+import { applySettingsPatch, parseStoredSettings, refusedAddresses } from '../../../lib/settings/validate';
 import { defineStoredItems } from '../../../lib/storage/items';
 
 // The build's policy: store builds refuse http://127.0.0.1, the sandbox build accepts it.
-const STORE = { allowLocalHttp: false };
-const SANDBOX = { allowLocalHttp: true };
+const STORE = STORE_BUILD;
+const SANDBOX = SANDBOX_BUILD;
 
 // The settings store over the item the background declares (lib/storage/items.ts), as a store build.
 const settingsItem = { setValue: (value: never) => defineStoredItems().settings.setValue(value) };
@@ -40,39 +42,45 @@ describe('settings defaults', () => {
 describe('urlProblem in the sandbox build', () => {
   it.each([
     ['https://api.venice.ai/api/v1', null],
+    ['https://api.venice.ai/api/v1/', null],
     ['http://127.0.0.1:8787/api/v1', null],
-    // The manifest grants http on 127.0.0.1 only (sandbox builds); optional hosts are https only.
-    ['http://localhost:3000/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
-    ['http://[::1]:3000/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
-    ['http://api.venice.ai/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
-    ['http://192.168.1.5/api/v1', 'Use https:// (http is only allowed for 127.0.0.1)'],
-    ['ftp://127.0.0.1/x', 'Use https:// (http is only allowed for 127.0.0.1)'],
+    // The manifest grants http on 127.0.0.1 only (sandbox builds); no other host is used by any build.
+    ['http://localhost:3000/api/v1', 'Use https://api.venice.ai/api/v1 or the local sandbox (http://127.0.0.1)'],
+    ['http://[::1]:3000/api/v1', 'Use https://api.venice.ai/api/v1 or the local sandbox (http://127.0.0.1)'],
+    ['http://api.venice.ai/api/v1', 'Use https://api.venice.ai/api/v1 or the local sandbox (http://127.0.0.1)'],
+    ['https://api.other.example/api/v1', 'Use https://api.venice.ai/api/v1 or the local sandbox (http://127.0.0.1)'],
+    ['ftp://127.0.0.1/x', 'Use https://api.venice.ai/api/v1 or the local sandbox (http://127.0.0.1)'],
     ['api.venice.ai', 'Enter a full address, such as https://api.venice.ai/api/v1'],
     ['https://user:pw@api.venice.ai/api/v1', 'Leave user names and passwords out of the address'],
     ['https://api.venice.ai/api/v1?x=1', 'Leave ? and # parts out of the address'],
   ])('%s -> %s', (url, reason) => {
-    expect(urlProblem(url, SANDBOX)).toBe(reason);
+    expect(urlProblem('apiBaseUrl', url, SANDBOX)).toBe(reason);
   });
 });
 
-describe('store builds and http://127.0.0.1', () => {
+describe('store builds are pinned to Venice and Base', () => {
   const LOCAL = 'http://127.0.0.1:8787/api/v1';
 
-  it('store builds refuse http://127.0.0.1 with a reason; the sandbox build accepts it', () => {
-    expect(urlProblem(LOCAL, STORE)).toBe('Use https:// (http://127.0.0.1 works only in the sandbox build)');
-    expect(urlProblem('http://localhost:3000/api/v1', STORE)).toBe('Use https://');
-    expect(urlProblem('https://api.venice.ai/api/v1', STORE)).toBeNull();
-    expect(urlProblem(LOCAL, SANDBOX)).toBeNull();
+  it('store builds accept only the pinned addresses, with a reason; the sandbox build also accepts http://127.0.0.1', () => {
+    expect(urlProblem('apiBaseUrl', LOCAL, STORE)).toBe('This build uses https://api.venice.ai/api/v1 only (http://127.0.0.1 works only in the sandbox build)');
+    expect(urlProblem('apiBaseUrl', 'https://api.attacker.example/api/v1', STORE)).toBe('This build uses https://api.venice.ai/api/v1 only');
+    expect(urlProblem('rpcUrl', 'https://rpc.attacker.example', STORE)).toBe('This build uses https://mainnet.base.org only');
+    expect(urlProblem('apiBaseUrl', 'https://api.venice.ai/api/v1', STORE)).toBeNull();
+    expect(urlProblem('rpcUrl', 'https://mainnet.base.org/', STORE)).toBeNull();
+    // Venice's API address is not an RPC, nor the other way round.
+    expect(urlProblem('rpcUrl', 'https://api.venice.ai/api/v1', STORE)).not.toBeNull();
+    expect(urlProblem('apiBaseUrl', LOCAL, SANDBOX)).toBeNull();
   });
 
-  it('a store build refuses a change to http://127.0.0.1 and stores nothing', async () => {
+  it('a store build refuses a change to http://127.0.0.1 or another https host and stores nothing', async () => {
     fakeBrowser.reset();
     expect(applySettingsPatch(DEFAULT_SETTINGS, { rpcUrl: 'http://127.0.0.1:8545' }, STORE)).toEqual({
       ok: false,
-      errors: [{ field: 'rpcUrl', reason: 'Use https:// (http://127.0.0.1 works only in the sandbox build)' }],
+      errors: [{ field: 'rpcUrl', reason: 'This build uses https://mainnet.base.org only (http://127.0.0.1 works only in the sandbox build)' }],
     });
     const store = createSettingsStore(defineStoredItems().settings, STORE);
     await expect(store.update({ apiBaseUrl: LOCAL })).resolves.toMatchObject({ ok: false });
+    await expect(store.update({ apiBaseUrl: 'https://api.attacker.example/api/v1' })).resolves.toMatchObject({ ok: false });
     expect(await store.read()).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -80,6 +88,18 @@ describe('store builds and http://127.0.0.1', () => {
     const stored = { ...DEFAULT_SETTINGS, apiBaseUrl: LOCAL, rpcUrl: 'http://127.0.0.1:8545', pollMinutes: 7 };
     expect(parseStoredSettings(stored, STORE)).toEqual({ ...DEFAULT_SETTINGS, pollMinutes: 7 });
     expect(parseStoredSettings(stored, SANDBOX)).toEqual(stored);
+  });
+
+  it('an address written into storage by something else is read as the default in both builds, and named as refused', () => {
+    const stored = { ...DEFAULT_SETTINGS, apiBaseUrl: 'https://api.attacker.example/api/v1', pollMinutes: 7 };
+    for (const policy of [STORE, SANDBOX]) {
+      expect(parseStoredSettings(stored, policy)).toEqual({ ...DEFAULT_SETTINGS, pollMinutes: 7 });
+      expect(refusedAddresses(stored, policy)).toEqual(['apiBaseUrl']);
+    }
+    expect(refusedAddresses({ ...DEFAULT_SETTINGS, rpcUrl: 'http://127.0.0.1:8545' }, STORE)).toEqual(['rpcUrl']);
+    expect(refusedAddresses({ ...DEFAULT_SETTINGS, rpcUrl: 'http://127.0.0.1:8545' }, SANDBOX)).toEqual([]);
+    expect(refusedAddresses(DEFAULT_SETTINGS, STORE)).toEqual([]);
+    expect(refusedAddresses(undefined, STORE)).toEqual([]);
   });
 });
 
@@ -110,7 +130,7 @@ describe('applySettingsPatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const byField = Object.fromEntries(result.errors.map((e) => [e.field, e.reason]));
-    expect(byField.apiBaseUrl).toBe('Use https://');
+    expect(byField.apiBaseUrl).toBe('This build uses https://api.venice.ai/api/v1 only');
     expect(byField.pollMinutes).toMatch(/30 seconds/);
     expect(byField.lowBalanceRatio).toMatch(/between 0 and 1/);
     expect(byField.autoLockMinutes).toBe('Use whole minutes');
@@ -133,10 +153,10 @@ describe('applySettingsPatch', () => {
 
 describe('parseStoredSettings', () => {
   it('keeps every valid stored field and replaces only the damaged ones', () => {
-    const stored = { ...DEFAULT_SETTINGS, pollMinutes: -3, rpcUrl: 'https://base.example', notifications: { blocked: true, lowBalance: 7 } };
-    expect(parseStoredSettings(stored, STORE)).toEqual({
+    const stored = { ...DEFAULT_SETTINGS, pollMinutes: -3, rpcUrl: 'http://127.0.0.1:8545', notifications: { blocked: true, lowBalance: 7 } };
+    expect(parseStoredSettings(stored, SANDBOX)).toEqual({
       ...DEFAULT_SETTINGS,
-      rpcUrl: 'https://base.example',
+      rpcUrl: 'http://127.0.0.1:8545',
       notifications: { blocked: true, lowBalance: false, expiring: false },
     });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SANDBOX_BUILD } from '../../../lib/settings/build-policy';
 import { veniceKeyChecker } from '../../../lib/vault/check-key';
 import { fakeSecret } from './helpers';
 
@@ -14,7 +15,7 @@ describe('veniceKeyChecker (GET /api_keys/rate_limits through the Venice client)
   it('sends the key as a Bearer header to rate_limits and returns its expiry', async () => {
     const seen: Array<{ url: string; auth: string | null }> = [];
     const secret = fakeSecret();
-    const check = veniceKeyChecker(async (url, init) => {
+    const check = veniceKeyChecker(SANDBOX_BUILD, async (url, init) => {
       seen.push({ url, auth: new Headers(init.headers).get('authorization') });
       return new Response(JSON.stringify(rateLimits('2031-02-03T00:00:00Z')), { status: 200, headers: { 'content-type': 'application/json' } });
     });
@@ -24,7 +25,7 @@ describe('veniceKeyChecker (GET /api_keys/rate_limits through the Venice client)
 
   it('turns a refused key into AUTHENTICATION_FAILED without the key in the error', async () => {
     const secret = fakeSecret();
-    const check = veniceKeyChecker(async () => new Response(JSON.stringify({ error: `Invalid key ${secret}` }), { status: 401 }));
+    const check = veniceKeyChecker(SANDBOX_BUILD, async () => new Response(JSON.stringify({ error: `Invalid key ${secret}` }), { status: 401 }));
     const error = await check(secret, BASE).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'AUTHENTICATION_FAILED' });
     expect(JSON.stringify(error)).not.toContain(secret.slice(-12));

@@ -3,6 +3,7 @@ import { fromBase64, toBase64 } from '../../../lib/vault/encoding';
 import {
   decryptSecret, encryptSecret, importDataKey, newDataKeyBytes, unwrapDataKey, wrapDataKey, type Sealed,
 } from '../../../lib/vault/envelope';
+import type { KeyMeta } from '../../../lib/vault/record';
 import { deriveWrappingKey, newKdfParams } from '../../../lib/vault/kdf';
 import { fakeSecret, FAST_ITERATIONS, PASS } from './helpers';
 
@@ -15,20 +16,25 @@ function flip(b64: string, index = 0): string {
 
 describe('envelope encryption', () => {
   const recordId = crypto.randomUUID();
+  const meta: KeyMeta = {
+    id: recordId, last6: 'abcdef', type: 'INFERENCE', description: 'laptop', source: 'minted',
+    apiBaseUrl: 'https://api.venice.ai/api/v1', createdAt: '2026-12-01T09:00:00.000Z', limits: {}, expiresAt: null,
+  };
+  const record = (secret: Sealed) => ({ ...meta, secret });
 
   it('round-trips a secret and never stores it in plain', async () => {
     const key = await importDataKey(newDataKeyBytes());
     const secret = fakeSecret();
-    const sealed = await encryptSecret(key, recordId, secret);
+    const sealed = await encryptSecret(key, meta, secret);
     expect(JSON.stringify(sealed)).not.toContain(secret.slice(-12));
     expect(fromBase64(sealed.iv)).toHaveLength(12);
-    await expect(decryptSecret(key, recordId, sealed)).resolves.toBe(secret);
+    await expect(decryptSecret(key, record(sealed))).resolves.toBe(secret);
   });
 
   it('uses a fresh IV every time', async () => {
     const key = await importDataKey(newDataKeyBytes());
-    const a = await encryptSecret(key, recordId, 'VENICE_INFERENCE_KEY_same');
-    const b = await encryptSecret(key, recordId, 'VENICE_INFERENCE_KEY_same');
+    const a = await encryptSecret(key, meta, 'VENICE_INFERENCE_KEY_same');
+    const b = await encryptSecret(key, meta, 'VENICE_INFERENCE_KEY_same');
     expect(a.iv).not.toBe(b.iv);
     expect(a.ct).not.toBe(b.ct);
   });
@@ -47,14 +53,21 @@ describe('envelope encryption', () => {
   ];
   it.each(tamper)('detects %s', async (_name, edit) => {
     const key = await importDataKey(newDataKeyBytes());
-    const sealed = await encryptSecret(key, recordId, fakeSecret());
-    await expect(decryptSecret(key, recordId, edit(sealed))).rejects.toThrow();
+    const sealed = await encryptSecret(key, meta, fakeSecret());
+    await expect(decryptSecret(key, record(edit(sealed)))).rejects.toThrow();
   });
 
-  it('detects a ciphertext moved to another record (additional data = record id + version)', async () => {
+  it('detects a ciphertext moved to another record (the additional data holds the record id)', async () => {
     const key = await importDataKey(newDataKeyBytes());
-    const sealed = await encryptSecret(key, recordId, fakeSecret());
-    await expect(decryptSecret(key, crypto.randomUUID(), sealed)).rejects.toThrow();
+    const sealed = await encryptSecret(key, meta, fakeSecret());
+    await expect(decryptSecret(key, { ...record(sealed), id: crypto.randomUUID() })).rejects.toThrow();
+  });
+
+  it('detects a record relabelled as envelope v1 (whose additional data held the id only)', async () => {
+    const key = await importDataKey(newDataKeyBytes());
+    const sealed = await encryptSecret(key, meta, fakeSecret());
+    expect(sealed.v).toBe(2);
+    await expect(decryptSecret(key, record({ ...sealed, v: 1 }))).rejects.toThrow();
   });
 
   it('wraps the data key under the passphrase and detects a changed salt, vault id or wrong passphrase', async () => {

@@ -1,4 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { toBase64 } from '../../../lib/vault/encoding';
 import { DEFAULT_VAULT_PREFS, type VaultPrefs } from '../../../lib/vault/context';
 import { defineStoredItems } from '../../../lib/storage/items';
 import type { VaultStorage } from '../../../lib/vault/store';
@@ -60,4 +61,15 @@ export async function dumpStorage(): Promise<{ local: string; session: string }>
     local: JSON.stringify(await fakeBrowser.storage.local.get(null)),
     session: JSON.stringify(await fakeBrowser.storage.session.get(null)),
   };
+}
+
+/**
+ * A secret sealed as record envelope v1 was (before v2): AES-GCM with the record's id and
+ * the version as the only additional data (the code of lib/vault/envelope.ts at commit 79864e0).
+ */
+export async function sealV1(dataKey: CryptoKey, recordId: string, secret: string): Promise<{ v: 1; iv: string; ct: string }> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const additionalData = new TextEncoder().encode(`venice-key-wallet/record/v1/${recordId}`);
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, dataKey, new TextEncoder().encode(secret));
+  return { v: 1, iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
 }

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toBase64 } from '../../../lib/vault/encoding';
-import { encryptSecret, importDataKey, newDataKeyBytes, wrapDataKey } from '../../../lib/vault/envelope';
+import { importDataKey, newDataKeyBytes, wrapDataKey } from '../../../lib/vault/envelope';
 import { migrateV1ToV2, V1_ITERATIONS, VAULT_FORMAT, type StoredVault } from '../../../lib/vault/format';
 import { DEFAULT_PBKDF2_ITERATIONS, deriveWrappingKey } from '../../../lib/vault/kdf';
-import { fakeSecret, PASS, reopen } from './helpers';
+import { fakeSecret, PASS, reopen, sealV1 } from './helpers';
 
 /** A vault exactly as the v1 release wrote it: implicit KDF, flat IV/ciphertext fields. */
 async function v1Vault(secrets: string[]) {
@@ -17,7 +17,7 @@ async function v1Vault(secrets: string[]) {
   const dataKey = await importDataKey(raw);
   const records = await Promise.all(secrets.map(async (secret, i) => {
     const recordId = crypto.randomUUID();
-    const { iv, ct } = await encryptSecret(dataKey, recordId, secret);
+    const { iv, ct } = await sealV1(dataKey, recordId, secret);
     return {
       id: recordId, last6: secret.slice(-6), type: secret.includes('ADMIN') ? 'ADMIN' : 'INFERENCE', description: `old ${i}`,
       source: 'minted', apiBaseUrl: 'https://api.venice.ai/api/v1', createdAt: '2025-01-02T03:04:05.000Z',
@@ -60,7 +60,10 @@ describe('vault format migration v1 → v2', () => {
     const upgraded = (await items.vault.getValue()) as StoredVault;
     expect(upgraded.kdf.iterations).toBe(DEFAULT_PBKDF2_ITERATIONS);
     expect(upgraded.kdf.salt).not.toBe(migrated.kdf.salt);
-    expect(upgraded.records).toEqual(migrated.records);
+    // The same records, each re-sealed to its metadata (record envelope v2) in the same write.
+    const metaOnly = (records: unknown[]) => (records as Array<{ secret: unknown }>).map(({ secret: _s, ...meta }) => meta);
+    expect(metaOnly(upgraded.records)).toEqual(metaOnly(migrated.records));
+    expect((upgraded.records as Array<{ secret: { v: number } }>).map((r) => r.secret.v)).toEqual([2, 2]);
     for (const [i, record] of status.records.entries()) await expect(vault.reveal(record.id)).resolves.toBe(secrets[i]);
 
     await vault.lock();

@@ -43,6 +43,16 @@ describe('PopupApp picks the screen from the vault status', () => {
     expect(await screen.findByRole('heading', { name: 'Unlock your keys' })).toBeTruthy();
   });
 
+  it('says when a record was changed outside the extension (record envelope v2), and only then', async () => {
+    const changed: VaultStatusView = { ...unlocked, damaged: [{ id: '5b1f7e2a-0000-4000-8000-000000000001', reason: 'changed' }] };
+    render(<PopupApp api={fakeApi({ status: vi.fn(async () => changed) })} />);
+    expect((await screen.findByTestId('record-changed')).textContent).toMatch(/changed outside the extension .* not used and nothing is sent with it/);
+    cleanup();
+    render(<PopupApp api={fakeApi({ status: vi.fn(async () => unlocked) })} />);
+    expect(await screen.findByText('…abc123')).toBeTruthy();
+    expect(screen.queryByTestId('record-changed')).toBeNull();
+  });
+
   it('offers only a reset when the vault itself is damaged', async () => {
     render(<PopupApp api={fakeApi({ status: vi.fn(async () => ({ state: 'damaged' as const })) })} />);
     expect(await screen.findByText('The vault cannot be read')).toBeTruthy();

@@ -36,10 +36,10 @@ describe('vault records', () => {
     expect(status.records.map((r) => r.id)).toEqual([keys[0]!.id]);
     expect(status.damaged).toEqual(expect.arrayContaining([
       { id: 'not-a-uuid', reason: 'shape' }, { id: '#5', reason: 'shape' },
-      { id: keys[1]!.id, reason: 'decrypt' }, { id: keys[2]!.id, reason: 'decrypt' }, { id: keys[3]!.id, reason: 'decrypt' },
+      { id: keys[1]!.id, reason: 'changed' }, { id: keys[2]!.id, reason: 'changed' }, { id: keys[3]!.id, reason: 'changed' },
     ]));
     await expect(vault.reveal(keys[0]!.id)).resolves.toBe(keys[0]!.secret);
-    await expect(vault.reveal(keys[1]!.id)).rejects.toMatchObject({ code: 'VAULT_RECORD_DAMAGED', detail: `Record ${keys[1]!.id}.` });
+    await expect(vault.reveal(keys[1]!.id)).rejects.toMatchObject({ code: 'VAULT_RECORD_CHANGED', detail: `Record ${keys[1]!.id}.` });
     await expect(vault.reveal('not-a-uuid')).rejects.toMatchObject({ code: 'VAULT_RECORD_DAMAGED' });
 
     // Saving another key keeps the damaged records as they are (nothing is dropped silently).

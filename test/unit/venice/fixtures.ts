@@ -3,7 +3,8 @@
  * contract tests check every body the client builds from these, and every answer
  * here, against the OpenAPI file).
  */
-export const BASE = 'https://api.test.invalid/api/v1';
+// Venice's own address: the client sends only to hosts the build allows (lib/settings/build-policy.ts).
+export const BASE = 'https://api.venice.ai/api/v1';
 export const ADMIN_KEY = 'VENICE_ADMIN_KEY_t3stAdm1nKeyV4lue_0123456789abcdef';
 export const INFERENCE_KEY = 'VENICE_INFERENCE_KEY_t3stInf3renceV4lue_0123456789';
 export const KEY_ID = 'e28e82dc-9df2-4b47-b726-d0a222ef2ab5';

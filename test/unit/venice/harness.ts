@@ -1,5 +1,6 @@
 /** Builds a client over the fake fetch, with recorded sleeps and fixed randomness and clock. */
 import { createVeniceClient, type VeniceClientOptions } from '../../../lib/venice/client';
+import { STORE_BUILD } from '../../../lib/settings/build-policy';
 import { ADMIN_KEY, BASE } from './fixtures';
 import { fakeFetch, type Script } from './fake-fetch';
 
@@ -10,6 +11,7 @@ export function harness(script: Script, options: Partial<VeniceClientOptions> = 
   const sleeps: number[] = [];
   const client = createVeniceClient({
     baseUrl: BASE,
+    build: STORE_BUILD,
     apiKey: ADMIN_KEY,
     fetch,
     random: () => 0.5,
