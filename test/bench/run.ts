@@ -10,6 +10,7 @@ type Section = () => Promise<{ bench(): Promise<Figures> }>;
 
 const SECTIONS: Record<string, Section> = {
   sizes: () => import('./sizes'),
+  breakdown: () => import('./breakdown'),
   mint_roundtrip: () => import('./mint-roundtrip'),
   vault: () => import('./vault'),
   polling: () => import('./polling'),
