@@ -17,7 +17,7 @@
  * Secrets: the API key goes only into `Authorization: Bearer`; no key, token,
  * signature or SIWX value is ever put in a URL or an error text.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FetchLike } from './http';
 import { sendRequest, type RequestSpec, type Transport } from './request';
 import { DEFAULT_RETRY_POLICY, defaultSleep } from './retry';
@@ -69,7 +69,7 @@ export function createVeniceClient(options: VeniceClientOptions) {
     now: options.now ?? Date.now,
   };
   const send = <T>(spec: RequestSpec<T>) => sendRequest(transport, spec);
-  const keyed = <T>(o: CallOptions | undefined, method: RequestSpec<T>['method'], path: string, schema: z.ZodType<T>) => {
+  const keyed = <T>(o: CallOptions | undefined, method: RequestSpec<T>['method'], path: string, schema: z.ZodMiniType<T>) => {
     const apiKey = requireKey(o?.apiKey ?? options.apiKey);
     return { method, path, schema, apiKey, secrets: [apiKey], signal: o?.signal };
   };
