@@ -90,6 +90,13 @@ module.exports = {
         path: ['node_modules/(viem|siwe|@noble|ox)/', '^lib/venice/', '^lib/vault/(envelope|kdf|encoding|lock-ops|key-ops|vault|session)\\.ts$', '^lib/storage/items\\.ts$'],
       },
     },
+    {
+      name: 'zod-mini-only',
+      comment: 'Extension code parses with zod/mini: classic zod (its chainable API) would add ~90 kB minified to the worker and the pages (issue 16).',
+      severity: 'error',
+      from: { path: '^(entrypoints|components|lib)/' },
+      to: { path: 'node_modules/zod/(index\\.|v4/classic/|v4/index\\.|v3/)' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

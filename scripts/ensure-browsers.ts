@@ -1,13 +1,15 @@
 // Makes sure the two browsers the e2e suites drive are installed from Debian's
 // own packages. As root it installs what is missing with apt-get; otherwise it
 // prints the exact command and fails. It never downloads a browser any other way.
+// `--xvfb` also makes sure of Xvfb (the bench's headed popup section needs a display).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const BROWSERS = [
   { path: '/usr/bin/chromium', pkg: 'chromium' },
   { path: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
-] as const;
+  ...(process.argv.includes('--xvfb') ? [{ path: '/usr/bin/Xvfb', pkg: 'xvfb' }] : []),
+];
 
 function missingPackages(): string[] {
   return BROWSERS.filter((b) => !existsSync(b.path)).map((b) => b.pkg);

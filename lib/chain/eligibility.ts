@@ -3,8 +3,8 @@
  * Base. Two plain eth_calls (no multicall: a bare anvil chain has no multicall3),
  * a short timeout, and an unreachable RPC reported as a reason, not an error.
  */
-import { createPublicClient, http, isAddress, type Address } from 'viem';
-import { base } from 'viem/chains';
+import { createClient, http, isAddress, type Address } from 'viem';
+import { readContract } from 'viem/actions';
 import { AppException, appError } from '../errors';
 import { DEFAULT_BASE_RPC_URL, SVVV_ADDRESS, VVV_ADDRESS, balanceOfAbi } from './constants';
 
@@ -34,9 +34,12 @@ export interface ReadEligibilityOptions {
 export async function readEligibility(options: ReadEligibilityOptions): Promise<ChainEligibility> {
   const { address, rpcUrl = DEFAULT_BASE_RPC_URL, fetch: fetchFn, timeoutMs = 6_000 } = options;
   if (!isAddress(address, { strict: false })) throw new AppException(appError('INVALID_WALLET_ADDRESS'));
-  const client = createPublicClient({ chain: base, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
+  // viem's bare client and one action: a plain eth_call needs no chain definition, and the whole
+  // public client (createPublicClient, viem/chains' Base with its OP-stack formatters) would put
+  // every public action into the service worker.
+  const client = createClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
   const balanceOf = (token: Address) =>
-    client.readContract({ address: token, abi: balanceOfAbi, functionName: 'balanceOf', args: [address as Address] });
+    readContract(client, { address: token, abi: balanceOfAbi, functionName: 'balanceOf', args: [address as Address] });
   let staked: bigint;
   let liquid: bigint;
   try {

@@ -2,7 +2,7 @@
  * Opt-in notifications after each poll: blocked access, low balance, expiry within
  * three days. It remembers the conditions per key so each fires once per change.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { BadgePrefs, BadgeKey, PollView } from '../badge/schema';
 import type { NotificationSettings } from '../settings/schema';
 import { conditionsOf, noticesToFire, type Conditions, type NoticeKind } from './conditions';

@@ -8,7 +8,7 @@
  * nests every ciphertext as `{ v, iv, ct }` so the envelope can change later.
  * The additional data is the same in both (envelope v1), so migrating needs no key.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ENVELOPE_VERSION, SealedSchema } from './envelope';
 import { KdfParamsSchema } from './kdf';
 
@@ -22,7 +22,7 @@ export const VaultHeaderSchema = z.strictObject({
   kdf: KdfParamsSchema,
   wrapped: SealedSchema,
   /** Parsed one by one (see store.ts), so a damaged record does not take the others down. */
-  records: z.array(z.unknown()).max(10_000),
+  records: z.array(z.unknown()).check(z.maxLength(10_000)),
 });
 export type StoredVault = z.infer<typeof VaultHeaderSchema>;
 

@@ -3,7 +3,7 @@
  * its parameters and the salt are stored with the vault, so the default can be
  * raised later: a vault below the current default is re-wrapped on its next unlock.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { randomBytes, toBase64, fromBase64, utf8 } from './encoding';
 
 export const DEFAULT_PBKDF2_ITERATIONS = 900_000;
@@ -12,9 +12,9 @@ export const SALT_BYTES = 16;
 export const KdfParamsSchema = z.strictObject({
   name: z.literal('PBKDF2'),
   hash: z.literal('SHA-256'),
-  iterations: z.number().int().min(1).max(100_000_000),
+  iterations: z.int().check(z.minimum(1), z.maximum(100_000_000)),
   /** base64 of SALT_BYTES random bytes. */
-  salt: z.string().min(4).max(200),
+  salt: z.string().check(z.minLength(4), z.maxLength(200)),
 });
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 

@@ -4,19 +4,19 @@
  * - guard         failed unlock attempts and the wait they impose (survives a popup reopen)
  * - session       the unlocked data key (raw bytes, base64) and the last activity time (storage.session)
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { StoredRecordSchema, type StoredRecord } from './record';
 import { VaultHeaderSchema, type StoredVault } from './format';
 
 export const GuardSchema = z.strictObject({
-  failures: z.number().int().min(0),
-  blockedUntil: z.number().min(0),
+  failures: z.int().check(z.minimum(0)),
+  blockedUntil: z.number().check(z.minimum(0)),
 });
 export type Guard = z.infer<typeof GuardSchema>;
 
 export const SessionSchema = z.strictObject({
   /** base64 of the raw 256-bit data key; present only while unlocked. */
-  key: z.string().min(40).max(60),
+  key: z.string().check(z.minLength(40), z.maxLength(60)),
   lastActivity: z.number(),
 });
 
@@ -66,7 +66,7 @@ export async function readVault(items: VaultStorage): Promise<VaultRead> {
   return { kind: 'ok', vault: header.data, records, damaged };
 }
 
-export async function readParsed<T>(item: { getValue(): Promise<unknown> }, schema: z.ZodType<T>, fallback: T): Promise<T> {
+export async function readParsed<T>(item: { getValue(): Promise<unknown> }, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
   const parsed = schema.safeParse(await item.getValue());
   return parsed.success ? parsed.data : fallback;
 }

@@ -19,7 +19,7 @@
  * checked against the build's hosts first (HOST_NOT_ALLOWED, nothing sent) and
  * follows no redirect.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { destinationAllowed, type BuildPolicy } from '../settings/build-policy';
 import type { FetchLike } from './http';
 import { sendRequest, type RequestSpec, type Transport } from './request';
@@ -75,7 +75,7 @@ export function createVeniceClient(options: VeniceClientOptions) {
     now: options.now ?? Date.now,
   };
   const send = <T>(spec: RequestSpec<T>) => sendRequest(transport, spec);
-  const keyed = <T>(o: CallOptions | undefined, method: RequestSpec<T>['method'], path: string, schema: z.ZodType<T>) => {
+  const keyed = <T>(o: CallOptions | undefined, method: RequestSpec<T>['method'], path: string, schema: z.ZodMiniType<T>) => {
     const apiKey = requireKey(o?.apiKey ?? options.apiKey);
     return { method, path, schema, apiKey, secrets: [apiKey], signal: o?.signal };
   };

@@ -3,7 +3,8 @@
  * also tied to the caller's signal), the body read as text, then parsed with a
  * zod schema. Only fetch, AbortController and timers: fine in a service worker.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import { redactKnown } from '../errors';
 import { mapHttpError, type ErrorContext } from './errors-map';
 import { errorText } from './schemas/error-body';
@@ -58,7 +59,7 @@ export async function fetchOnce(
   }
 }
 
-function issuesHint(error: z.ZodError): string {
+function issuesHint(error: core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.code}`)
@@ -66,7 +67,7 @@ function issuesHint(error: z.ZodError): string {
 }
 
 /** Turns a 2xx answer into the schema's value, or throws MALFORMED_RESPONSE. */
-export function parseSuccess<T>(answer: RawAnswer, schema: z.ZodType<T>): T {
+export function parseSuccess<T>(answer: RawAnswer, schema: z.ZodMiniType<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(answer.text);

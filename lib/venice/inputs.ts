@@ -1,5 +1,5 @@
 /** Checks what a caller passes before anything is sent, so a bad input never costs a request. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorCode } from '../errors';
 import { veniceError } from './venice-error';
 
@@ -8,7 +8,7 @@ import { veniceError } from './venice-error';
  * first failing top-level field) with a hint naming the fields, never their values.
  */
 export function checkInput<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   value: unknown,
   code: ErrorCode,
   fieldCodes: Partial<Record<string, ErrorCode>> = {},

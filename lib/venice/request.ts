@@ -3,7 +3,7 @@
  * 429/500/503 or a network error (bounded, backoff with full jitter or the wait
  * the server named), and parses the answer. Nothing else is ever re-sent.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { errorFromAnswer, fetchOnce, parseSuccess, type FetchLike } from './http';
 import { RETRYABLE_STATUSES, backoffDelay, type RetryPolicy } from './retry';
 import { isVeniceError, veniceError, type VeniceError } from './venice-error';
@@ -32,7 +32,7 @@ export interface RequestSpec<T> {
   apiKey?: string;
   /** Extra headers (the SIWX header). */
   headers?: Record<string, string>;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** Values to scrub from any server text kept in an error. */
   secrets: ReadonlyArray<string | undefined>;
   signal?: AbortSignal;

@@ -5,7 +5,7 @@
  * lib/wallet/signing-tab.ts), and the content script only from the extension.
  * The leaf schemas are the zod/mini ones the content script parses with.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BridgeErrorSchema, IdSchema, WALLET_REQUESTS } from './bridge-protocol';
 import { BRIDGE_EVENTS, BRIDGE_NAMES } from './bridge-messages';
 import { contract } from '../messaging/protocol';

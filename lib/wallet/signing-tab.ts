@@ -5,7 +5,7 @@
  * created (storage.session, which survives a service-worker restart) and reads
  * that tab's URL through its host permission to check it is still on the origin.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
 
@@ -16,10 +16,10 @@ export const BRIDGE_SCRIPT_FILES = {
 } as const;
 
 const StoredSchema = z.strictObject({
-  tabId: z.number().int().nonnegative(),
+  tabId: z.int().check(z.nonnegative()),
   origin: z.string(),
   /** The wallet (EIP-6963 uuid or rdns) the user connected, for a session that restarts. */
-  wallet: z.string().max(100).optional(),
+  wallet: z.optional(z.string().check(z.maxLength(100))),
 });
 type Stored = z.infer<typeof StoredSchema>;
 

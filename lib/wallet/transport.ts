@@ -5,7 +5,8 @@
  * exist; anything else fails with EIP-1193 code 4200 before it leaves.
  * viem's retries are off: a signature request must never be sent twice.
  */
-import { createWalletClient, custom, type EIP1193RequestFn } from 'viem';
+import { createClient, custom, type Account, type Address, type EIP1193RequestFn, type SignableMessage } from 'viem';
+import { getAddresses, requestAddresses, signMessage } from 'viem/actions';
 import type { WalletRequest } from './bridge-protocol';
 import { WalletRpcError } from './wallet-errors';
 
@@ -38,6 +39,15 @@ export function bridgeTransport(send: BridgeRequest) {
   return custom({ request }, { key: 'signingTab', name: 'Signing tab bridge', retryCount: 0 });
 }
 
+/**
+ * The three wallet actions the mint uses, on viem's bare client: the whole wallet client
+ * (createWalletClient) would put every wallet action into the service worker.
+ */
 export function createBridgeWalletClient(send: BridgeRequest) {
-  return createWalletClient({ transport: bridgeTransport(send) });
+  const client = createClient({ transport: bridgeTransport(send) });
+  return {
+    requestAddresses: () => requestAddresses(client),
+    getAddresses: () => getAddresses(client),
+    signMessage: (args: { account: Account | Address; message: SignableMessage }) => signMessage(client, args),
+  };
 }

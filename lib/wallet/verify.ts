@@ -4,8 +4,8 @@
  * asked of Base (ERC-1271 smart-contract wallets, ERC-6492 counterfactual ones)
  * through viem's verifyMessage with a Base public client.
  */
-import { createPublicClient, http, isAddressEqual, recoverMessageAddress, type Address, type Hex } from 'viem';
-import { base } from 'viem/chains';
+import { createClient, http, isAddressEqual, recoverMessageAddress, type Address, type Hex } from 'viem';
+import { getCode, verifyMessage } from 'viem/actions';
 import { AppException, appError } from '../errors';
 
 export interface VerifyOptions {
@@ -31,16 +31,17 @@ export async function verifySignature(options: VerifyOptions): Promise<'eoa' | '
   } catch {
     // Not a plain 65-byte signature: a contract wallet's, or garbage. Base decides.
   }
-  const client = createPublicClient({ chain: base, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
+  // viem's bare client with the two actions used (see lib/chain/eligibility.ts): no chain definition is needed.
+  const client = createClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
   const unreachable = (error: unknown) =>
     new AppException(appError('RPC_UNREACHABLE', 'The signature could not be checked on Base.'), { cause: error });
   // viem's verifyMessage reads a failed eth_call as "not valid", so first make sure Base answers at all.
-  await client.getCode({ address }).catch((error: unknown) => {
+  await getCode(client, { address }).catch((error: unknown) => {
     throw unreachable(error);
   });
   let valid: boolean;
   try {
-    valid = await client.verifyMessage({ address, message, signature });
+    valid = await verifyMessage(client, { address, message, signature });
   } catch (error) {
     throw unreachable(error);
   }

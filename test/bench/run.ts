@@ -5,11 +5,14 @@
 // To add a section: write test/bench/<name>.ts exporting
 //   export async function bench(): Promise<Record<string, number | string>>
 // (print what a person wants to read, return the figures), and add ONE line below.
+import { spawnSync } from 'node:child_process';
+
 type Figures = Record<string, number | string>;
 type Section = () => Promise<{ bench(): Promise<Figures> }>;
 
 const SECTIONS: Record<string, Section> = {
   sizes: () => import('./sizes'),
+  breakdown: () => import('./breakdown'),
   mint_roundtrip: () => import('./mint-roundtrip'),
   vault: () => import('./vault'),
   polling: () => import('./polling'),
@@ -18,6 +21,12 @@ const SECTIONS: Record<string, Section> = {
   mint_click: () => import('./mint-click'),
 };
 
+/** The browsers and Xvfb from Debian's packages, installed when missing, as the demo and the tests do. */
+function ensureBrowsers(): void {
+  const done = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-browsers.ts', '--xvfb'], { stdio: 'inherit' });
+  if (done.status !== 0) throw new Error('scripts/ensure-browsers.ts --xvfb failed (see above)');
+}
+
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in SECTIONS));
@@ -25,6 +34,7 @@ async function main(): Promise<number> {
     console.error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
     return 2;
   }
+  ensureBrowsers();
   const all: Figures = {};
   let failures = 0;
   for (const [name, load] of Object.entries(SECTIONS)) {

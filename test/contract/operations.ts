@@ -1,5 +1,5 @@
 /** Each client operation: its OpenAPI method and path, and the zod schemas the client uses for it. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { BillingBalanceResponseSchema } from '../../lib/venice/schemas/billing';
 import { CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema, GetKeyResponseSchema, ListKeysResponseSchema, UpdateKeyBodySchema, UpdateKeyResponseSchema } from '../../lib/venice/schemas/keys';
 import { MintKeyBodySchema, MintKeyResponseSchema, Web3TokenResponseSchema } from '../../lib/venice/schemas/web3';
@@ -10,11 +10,11 @@ import type { OperationKey } from '../unit/venice/fixtures';
 export interface Operation {
   method: string;
   path: string;
-  response: z.ZodType;
-  body?: z.ZodType;
+  response: z.ZodMiniType;
+  body?: z.ZodMiniType;
 }
 
-function op(key: OperationKey, response: z.ZodType, body?: z.ZodType): [OperationKey, Operation] {
+function op(key: OperationKey, response: z.ZodMiniType, body?: z.ZodMiniType): [OperationKey, Operation] {
   const [method, path] = key.split(' ') as [string, string];
   return [key, { method, path, response, body }];
 }

@@ -1,5 +1,5 @@
 /** The body of a non-2xx answer: `{ error: "..." }`, or an OpenAI-style `{ error: { message } }`. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const ErrorBodySchema = z.object({
   error: z.union([z.string(), z.object({ message: z.string() })]),

@@ -1,5 +1,5 @@
 /** Schemas of GET/POST/PATCH/DELETE /api_keys and GET /api_keys/{id}. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ApiKeyTypeSchema,
   ConsumptionLimitInputSchema,
@@ -19,11 +19,11 @@ const keyBaseShape = {
   consumptionLimits: ConsumptionLimitSchema,
   limitPeriod: LimitPeriodSchema,
   modelPrivacy: ModelPrivacySchema,
-  createdAt: z.string().nullable(),
-  description: z.string().optional(),
-  expiresAt: z.string().nullable(),
+  createdAt: z.nullable(z.string()),
+  description: z.optional(z.string()),
+  expiresAt: z.nullable(z.string()),
   last6Chars: z.string(),
-  lastUsedAt: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
 };
 
 export const KeyUsageSchema = z.object({
@@ -35,8 +35,8 @@ export const CurrentPeriodUsageSchema = z.object({ usd: DecimalStringSchema, die
 /** A key as GET /api_keys and GET /api_keys/{id} describe it (masked: last6Chars only). */
 export const KeyRecordSchema = z.object({
   ...keyBaseShape,
-  usage: KeyUsageSchema.optional(),
-  currentPeriodUsage: CurrentPeriodUsageSchema.optional(),
+  usage: z.optional(KeyUsageSchema),
+  currentPeriodUsage: z.optional(CurrentPeriodUsageSchema),
 });
 export type KeyRecord = z.infer<typeof KeyRecordSchema>;
 
@@ -55,13 +55,13 @@ export type DeleteKeyResponse = z.infer<typeof DeleteKeyResponseSchema>;
 
 /** A freshly created key: the only time the secret (`apiKey`) is sent. */
 export const CreatedKeySchema = z.object({
-  apiKey: z.string().min(1),
+  apiKey: z.string().check(z.minLength(1)),
   apiKeyType: ApiKeyTypeSchema,
   consumptionLimit: ConsumptionLimitSchema,
   limitPeriod: LimitPeriodSchema,
   modelPrivacy: ModelPrivacySchema,
-  description: z.string().optional(),
-  expiresAt: z.string().nullable(),
+  description: z.optional(z.string()),
+  expiresAt: z.nullable(z.string()),
   id: z.string(),
 });
 export type CreatedKey = z.infer<typeof CreatedKeySchema>;
@@ -72,20 +72,20 @@ export const CreateKeyResponseSchema = z.object({ data: CreatedKeySchema, succes
 export const CreateKeyBodySchema = z.strictObject({
   apiKeyType: ApiKeyTypeSchema,
   description: DescriptionSchema,
-  expiresAt: ExpiresAtInputSchema.optional(),
-  consumptionLimit: ConsumptionLimitInputSchema.optional(),
-  limitPeriod: LimitPeriodSchema.optional(),
-  modelPrivacy: ModelPrivacySchema.optional(),
+  expiresAt: z.optional(ExpiresAtInputSchema),
+  consumptionLimit: z.optional(ConsumptionLimitInputSchema),
+  limitPeriod: z.optional(LimitPeriodSchema),
+  modelPrivacy: z.optional(ModelPrivacySchema),
 });
 export type CreateKeyBody = z.infer<typeof CreateKeyBodySchema>;
 
 /** Body of PATCH /api_keys: only the fields sent change; apiKeyType cannot change. */
 export const UpdateKeyBodySchema = z.strictObject({
   id: KeyIdSchema,
-  description: DescriptionSchema.optional(),
-  expiresAt: ExpiresAtUpdateSchema.optional(),
-  consumptionLimit: ConsumptionLimitInputSchema.optional(),
-  limitPeriod: LimitPeriodSchema.optional(),
-  modelPrivacy: ModelPrivacySchema.optional(),
+  description: z.optional(DescriptionSchema),
+  expiresAt: z.optional(ExpiresAtUpdateSchema),
+  consumptionLimit: z.optional(ConsumptionLimitInputSchema),
+  limitPeriod: z.optional(LimitPeriodSchema),
+  modelPrivacy: z.optional(ModelPrivacySchema),
 });
 export type UpdateKeyBody = z.infer<typeof UpdateKeyBodySchema>;

@@ -1,5 +1,5 @@
 /** Schemas of GET /api_keys/rate_limits and GET /api_keys/rate_limits/log. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const ModelRateLimitSchema = z.object({
   /** RPM, RPD or TPM (a plain string in the OpenAPI file, so new types still parse). */
@@ -14,16 +14,16 @@ export const RateLimitsResponseSchema = z.object({
     apiTier: z.object({ id: z.string(), isCharged: z.boolean() }),
     /** What this key can spend now; any currency may be missing. */
     balances: z.object({
-      USD: z.number().optional(),
-      DIEM: z.number().optional(),
-      BUNDLED_CREDITS: z.number().optional(),
+      USD: z.optional(z.number()),
+      DIEM: z.optional(z.number()),
+      BUNDLED_CREDITS: z.optional(z.number()),
     }),
     /** null = the key never expires. */
-    keyExpiration: z.string().nullable(),
+    keyExpiration: z.nullable(z.string()),
     nextEpochBegins: z.string(),
     rateLimits: z.array(
       z.object({
-        apiModelId: z.string().optional(),
+        apiModelId: z.optional(z.string()),
         /** Empty for video and music models. */
         rateLimits: z.array(ModelRateLimitSchema),
       }),

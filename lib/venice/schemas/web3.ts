@@ -1,5 +1,5 @@
 /** Schemas of GET and POST /api_keys/generate_web3_key (the wallet mint). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ApiKeyTypeSchema,
   ConsumptionLimitInputSchema,
@@ -25,11 +25,11 @@ export const MintKeyBodySchema = z.strictObject({
   signature: HexSignatureSchema,
   token: JwtSchema,
   apiKeyType: ApiKeyTypeSchema,
-  description: DescriptionSchema.optional(),
-  expiresAt: ExpiresAtInputSchema.optional(),
-  consumptionLimit: ConsumptionLimitInputSchema.optional(),
-  limitPeriod: LimitPeriodSchema.optional(),
-  modelPrivacy: ModelPrivacySchema.optional(),
+  description: z.optional(DescriptionSchema),
+  expiresAt: z.optional(ExpiresAtInputSchema),
+  consumptionLimit: z.optional(ConsumptionLimitInputSchema),
+  limitPeriod: z.optional(LimitPeriodSchema),
+  modelPrivacy: z.optional(ModelPrivacySchema),
 });
 export type MintKeyBody = z.infer<typeof MintKeyBodySchema>;
 

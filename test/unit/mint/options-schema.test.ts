@@ -2,10 +2,11 @@
 // the background sends them inside the Venice client's mint body. Both must give
 // the same answer, with the same messages, for every input.
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { MintOptionsSchema, checkOptions } from '../../../lib/mint/options';
 import { MintKeyBodySchema } from '../../../lib/venice/schemas/web3';
 
-const ClientOptionsSchema = MintKeyBodySchema.omit({ address: true, signature: true, token: true });
+const ClientOptionsSchema = z.omit(MintKeyBodySchema, { address: true, signature: true, token: true });
 
 const VALID = {
   apiKeyType: 'INFERENCE',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toHex } from 'viem';
+import { createClient, toHex } from 'viem';
+import { getChainId } from 'viem/actions';
 import { AppException, appError } from '../../../lib/errors';
 import type { WalletRequest } from '../../../lib/wallet/bridge-protocol';
-import { createBridgeWalletClient, toBridgeRequest } from '../../../lib/wallet/transport';
+import { bridgeTransport, createBridgeWalletClient, toBridgeRequest, type BridgeRequest } from '../../../lib/wallet/transport';
 import { WalletRpcError, toWalletAppError } from '../../../lib/wallet/wallet-errors';
 
 const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -22,15 +23,16 @@ const codeAfterViem = async (work: Promise<unknown>) => toWalletAppError(await w
 describe('viem transport over the bridge', () => {
   it('sends the four methods as bridge requests and returns their results', async () => {
     const sent: WalletRequest[] = [];
-    const client = createBridgeWalletClient(async (request) => {
+    const send: BridgeRequest = async (request) => {
       sent.push(request);
       if (request.kind === 'eth_chainId') return '0x2105';
       if (request.kind === 'personal_sign') return `0x${'22'.repeat(65)}`;
       return [address];
-    });
+    };
+    const client = createBridgeWalletClient(send);
     expect(await client.requestAddresses()).toEqual([address]);
     expect(await client.getAddresses()).toEqual([address]);
-    expect(await client.getChainId()).toBe(8453);
+    expect(await getChainId(createClient({ transport: bridgeTransport(send) }))).toBe(8453);
     expect(await client.signMessage({ account: address, message: 'the.jwt.token' })).toBe(`0x${'22'.repeat(65)}`);
     expect(sent).toEqual([
       { kind: 'eth_requestAccounts' },
@@ -69,7 +71,13 @@ describe('viem transport over the bridge', () => {
   });
 
   it('refuses other methods before they reach the bridge', async () => {
-    const { client, sent } = failingClient(new Error('must not be called'));
+    const sent: WalletRequest[] = [];
+    const client = createClient({
+      transport: bridgeTransport(async (request) => {
+        sent.push(request);
+        throw new Error('must not be called');
+      }),
+    });
     const attempt = client.request({ method: 'eth_sendTransaction', params: [{ from: address, to: address }] } as never);
     await expect(codeAfterViem(attempt)).resolves.toBe('WALLET_UNSUPPORTED_METHOD');
     expect(sent).toEqual([]);
