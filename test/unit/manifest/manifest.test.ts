@@ -2,7 +2,8 @@
  * The built manifests, for Chrome and Firefox, production and `--mode sandbox`:
  * exactly the permissions the extension needs, Firefox's gecko settings, and no
  * content script or web-accessible file for pages the extension has no business on.
- * Also the built popup page: one script file, styles inline, no viem, under 40 KB gzip
+ * Also the built popup page: one script file, styles inline, no viem, under 40 KB gzip;
+ * the background and all the popup can load within their byte budgets (test/bench/sizes.ts)
  * (the built source maps say which modules each script holds).
  * beforeAll builds all four with WXT into a temporary folder (see build-manifests.ts).
  */
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_SCRIPT_FILES } from '../../../lib/wallet/signing-tab';
-import { POPUP_JS_BUDGET } from '../../bench/sizes';
+import { BACKGROUND_JS_BUDGET, POPUP_JS_BUDGET, entrySizes } from '../../bench/sizes';
 import { VARIANTS, variantDir } from './build-manifests';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -121,6 +122,13 @@ describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
     expect((await modules('background.js')).filter((m) => FORBIDDEN.test(m)).length).toBeGreaterThan(10);
     const js = await readFile(path.join(dir, 'popup-app.js'));
     expect(gzipSync(js, { level: 9 }).length).toBeLessThan(POPUP_JS_BUDGET);
+  });
+
+  it('keeps the background and everything the popup can load within their byte budgets (gzip -9, as the bench counts)', () => {
+    const sizes = entrySizes(browser, variantDir(outDir, browser, mode));
+    const gzip = (entry: string) => sizes.find((s) => s.entry === entry)?.gzip ?? Number.NaN;
+    expect(gzip('background')).toBeLessThanOrEqual(BACKGROUND_JS_BUDGET);
+    expect(gzip('popup JS, all')).toBeLessThanOrEqual(POPUP_JS_BUDGET);
   });
 
   if (browser === 'chrome') {
