@@ -18,7 +18,7 @@ export const BRIDGE_SCRIPT_FILES = {
 const StoredSchema = z.strictObject({
   tabId: z.number().int().nonnegative(),
   origin: z.string(),
-  /** The wallet (EIP-6963 uuid or rdns) the user connected, for a session that restarts. */
+  /** The wallet (its EIP-6963 rdns, stable across page loads) the user connected, for a session that restarts. */
   wallet: z.string().max(100).optional(),
 });
 type Stored = z.infer<typeof StoredSchema>;
