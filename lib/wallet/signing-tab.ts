@@ -46,7 +46,11 @@ export interface SigningTabOptions {
  */
 async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean> {
   const { protocol, hostname } = new URL(origin);
-  return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] }).catch(() => true);
+  try {
+    return await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  } catch {
+    return true;
+  }
 }
 
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
@@ -54,6 +58,8 @@ const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_
 export function createSigningTab({ browser, store, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
   let tabId: number | undefined;
+  const notAllowedError = (cause?: unknown) =>
+    new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), cause === undefined ? undefined : { cause });
   const closeWatchers = new Set<() => void>();
 
   const onOrigin = (url: string | undefined) => {
@@ -97,24 +103,38 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
     return id;
   }
 
+  /**
+   * Waits until the tab shows the signing page. A complete load counts only on the signing origin:
+   * Firefox reports a tab it has just created as complete while it still holds its first
+   * about:blank (no address visible), and a script injected then fails.
+   */
   function waitLoaded(id: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      let done = false;
       const finish = (error?: AppException) => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         browser.tabs.onUpdated.removeListener(onUpdated);
         closeWatchers.delete(onClosed);
         if (error) reject(error);
         else resolve();
       };
-      const onUpdated = (updated: number, info: { status?: string }) => {
-        if (updated === id && info.status === 'complete') finish();
+      const check = (tab: { status?: string; url?: string }) => {
+        if (tab.status !== 'complete') return;
+        if (onOrigin(tab.url)) return finish();
+        // No address visible: the first about:blank, or a page the extension may no longer reach.
+        void mayReach(browser, origin).then((allowed) => allowed || finish(notAllowedError()));
+      };
+      const onUpdated = (updated: number, info: { status?: string }, tab: { url?: string }) => {
+        if (updated === id && info.status === 'complete') check({ status: 'complete', url: tab.url });
       };
       const onClosed = () => finish(closedError());
       const timer = setTimeout(() => finish(closedError('The signing page did not finish loading.')), loadTimeoutMs);
       browser.tabs.onUpdated.addListener(onUpdated);
       closeWatchers.add(onClosed);
       browser.tabs.get(id).then(
-        (tab) => (tab ? tab.status === 'complete' && finish() : finish(closedError())),
+        (tab) => (tab ? check(tab) : finish(closedError())),
         () => finish(closedError()),
       );
     });
@@ -142,9 +162,7 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
         await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] });
         await browser.scripting.executeScript({ target: { tabId: id }, files: [BRIDGE_SCRIPT_FILES.isolated] });
       } catch (error) {
-        if (!(await mayReach(browser, origin))) {
-          throw new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), { cause: error });
-        }
+        if (!(await mayReach(browser, origin))) throw notAllowedError(error);
         throw new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge could not start in the signing tab.'), { cause: error });
       }
     },

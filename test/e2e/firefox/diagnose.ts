@@ -14,8 +14,9 @@ export async function recordMintFailure(h: FirefoxHarness, origin: string, name:
   const report: Record<string, unknown> = { at: new Date().toISOString() };
   try {
     const session = await h.dumpStorage('session');
-    const flow = session.mintFlow as { status?: string; from?: string; updatedAt?: number; error?: { code?: string; message?: string } } | undefined;
-    report.flow = flow && { status: flow.status, from: flow.from, updatedAt: flow.updatedAt, error: flow.error && { code: flow.error.code, message: flow.error.message } };
+    const flow = session.mintFlow as { status?: string; from?: string; updatedAt?: number; error?: { code?: string; message?: string; detail?: string } } | undefined;
+    const error = flow?.error && { code: flow.error.code, message: flow.error.message, detail: flow.error.detail };
+    report.flow = flow && { status: flow.status, from: flow.from, updatedAt: flow.updatedAt, error };
     report.signingTab = session.walletSigningTab;
     report.backgroundAlive = await h.backgroundAlive().catch((e: unknown) => String(e));
   } catch (error) {

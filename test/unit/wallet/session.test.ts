@@ -20,8 +20,8 @@ afterEach(() => {
   open = undefined;
 });
 
-function setup(wallets: FakeWallet[] = [fakeWallet()], options: { fetchFn?: typeof fetch } = {}) {
-  const harness = createHarness(wallets);
+function setup(wallets: FakeWallet[] = [fakeWallet()], options: { fetchFn?: typeof fetch; blankFirst?: boolean } = {}) {
+  const harness = createHarness(wallets, { blankFirst: options.blankFirst });
   const sessions: WalletSession[] = [];
   const newSession = () => {
     const session = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: harness.browser, store: defineStoredItems().signingTab, fetchFn: options.fetchFn });
@@ -125,6 +125,17 @@ describe('wallet session over the signing-tab bridge', () => {
     const tabs = await signingTabs();
     expect(tabs).toHaveLength(1);
     expect(tabs[0]!.id).not.toBe(tab!.id);
+  });
+
+  it('waits for the signing page when a new tab first reads as complete on its about:blank (Firefox)', async () => {
+    const wallet = fakeWallet();
+    const { harness, session } = setup([wallet], { blankFirst: true });
+    await expect(connected(session.connect())).resolves.toMatchObject({ address: wallet.account.address });
+    // Closed and connected again: a new tab, the same wait.
+    const [tab] = await signingTabs();
+    await harness.closeTab(tab!.id!);
+    await expect(connected(session.connect())).resolves.toMatchObject({ address: wallet.account.address });
+    expect(harness.injections).toHaveLength(4);
   });
 
   it('fails with SIGNING_TAB_CLOSED when the tab closes while the wallet is open', async () => {
