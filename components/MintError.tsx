@@ -47,7 +47,7 @@ export function MintError({ error, onRetry, onCancel, onUnlock, disabled }: Prop
         {error.action === 'install_wallet' && <Link href={WALLETS_URL} label={i18n.t('mint.failed.get_wallet')} />}
         {error.action === 'stake_vvv' && <Link href={STAKING_URL} label={i18n.t('mint.failed.stake')} />}
         {error.action === 'check_key' && <Link href={VENICE_KEYS_URL} label={i18n.t('mint.failed.check_keys')} />}
-        {error.action === 'unlock' ? (
+        {error.action === 'choose_wallet' ? null : error.action === 'unlock' ? (
           <button type="button" class="primary" onClick={onUnlock} disabled={disabled}>
             {i18n.t('mint.unlock.open')}
           </button>

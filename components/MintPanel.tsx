@@ -68,6 +68,7 @@ export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: Mint
   const cancel = send(() => api.cancel());
   const retry = send(() => api.retry());
   const mint = (options: MintOptions) => void send(() => api.confirm(options))();
+  const selectWallet = (walletId: string) => void send(() => api.selectWallet(walletId))();
   const busy = sending.value;
 
   const s = state.value;
@@ -90,8 +91,7 @@ export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: Mint
     body = (
       <>
         {s.ctx.address && (
-          <MintWalletPicker address={s.ctx.address} wallet={s.ctx.wallet} wallets={s.ctx.wallets} disabled={busy}
-            onSelect={(walletId) => void send(() => api.selectWallet(walletId))()} />
+          <MintWalletPicker address={s.ctx.address} wallet={s.ctx.wallet} wallets={s.ctx.wallets} disabled={busy} onSelect={selectWallet} />
         )}
         {s.ctx.eligibility && <EligibilityBadge eligibility={s.ctx.eligibility} onCheckAgain={retry} disabled={busy} />}
         <MintOptionsForm onMint={mint} initial={s.ctx.options} busy={busy} blocked={blocksMint(s.ctx.eligibility)} now={now} />
@@ -109,7 +109,13 @@ export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: Mint
       </>
     );
   } else {
-    body = <MintError error={s.error} onRetry={retry} onCancel={cancel} onUnlock={onUnlockRequested} disabled={busy} />;
+    const choose = s.error.action === 'choose_wallet' && s.ctx.wallets.length > 0;
+    body = (
+      <>
+        <MintError error={s.error} onRetry={retry} onCancel={cancel} onUnlock={onUnlockRequested} disabled={busy} />
+        {choose && <MintWalletPicker wallet={s.ctx.wallet} wallets={s.ctx.wallets} disabled={busy} onSelect={selectWallet} />}
+      </>
+    );
   }
 
   return (

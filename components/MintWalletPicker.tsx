@@ -4,7 +4,8 @@ import { shortAddress } from '../lib/mint/format';
 import type { WalletChoice } from '../lib/mint/state';
 
 interface Props {
-  address: string;
+  /** The connected account; none while the person is asked to pick a wallet. */
+  address?: string;
   wallet?: string;
   wallets: WalletChoice[];
   onSelect: (walletId: string) => void;
@@ -12,20 +13,22 @@ interface Props {
 }
 
 /**
- * The connected account, and a choice of wallet when the browser has several.
- * Arrow keys move the choice; only the button reconnects, so browsing the list
- * never opens a wallet prompt.
+ * The connected account, and a choice of wallet when the browser has several (or,
+ * with no account, when the wallet used before is gone). Arrow keys move the choice;
+ * only the button (re)connects, so browsing the list never opens a wallet prompt.
  */
 export function MintWalletPicker({ address, wallet, wallets, onSelect, disabled }: Props) {
-  const chosen = useSignal(wallet ?? wallets[0]?.id ?? '');
   const current = wallets.find((w) => w.id === wallet);
+  const chosen = useSignal(current?.id ?? wallets[0]?.id ?? '');
   return (
     <div class="stack wallet">
-      <p data-testid="connected-address" title={address}>
-        {i18n.t('mint.wallet.connected', [shortAddress(address)])}
-        {current && ` ${i18n.t('mint.wallet.via', [current.name])}`}
-      </p>
-      {wallets.length > 1 && (
+      {address && (
+        <p data-testid="connected-address" title={address}>
+          {i18n.t('mint.wallet.connected', [shortAddress(address)])}
+          {current && ` ${i18n.t('mint.wallet.via', [current.name])}`}
+        </p>
+      )}
+      {(wallets.length > 1 || (!address && wallets.length > 0)) && (
         <fieldset>
           <legend>{i18n.t('mint.wallet.choose')}</legend>
           {wallets.map((w) => (

@@ -12,7 +12,9 @@ import { signingOriginFor } from '../../lib/settings/origin';
 import { mintedKeyMeta } from '../../lib/vault/minted-meta';
 import type { Vault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
+import type { WalletInfo } from '../../lib/wallet/bridge-protocol';
 import type { WalletBrowser } from '../../lib/wallet/browser-types';
+import { walletRef } from '../../lib/wallet/choose-wallet';
 import { createWalletSession, type SigningTabStore, type WalletSession } from '../../lib/wallet/session';
 import { relayBridgeMessages } from './bridge-relay';
 
@@ -103,9 +105,12 @@ export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, stor
   void current().catch(() => undefined);
   return {
     connect: async (walletId) => {
-      const { address, wallet, wallets } = await (await current()).connect(walletId);
-      const info = (w: typeof wallet) => ({ id: w.uuid, name: w.name, rdns: w.rdns });
-      return { address, wallet: info(wallet), wallets: wallets.slice(0, 20).map(info) };
+      // A wallet is known to the flow by its rdns: its uuid changes with every page load.
+      const info = (w: WalletInfo) => ({ id: walletRef(w), name: w.name, rdns: w.rdns });
+      const list = (ws: WalletInfo[]) => ws.filter((w, i) => ws.findIndex((o) => walletRef(o) === walletRef(w)) === i).slice(0, 20).map(info);
+      const connection = await (await current()).connect(walletId);
+      if ('choose' in connection) return { choose: list(connection.choose) };
+      return { address: connection.address, wallet: info(connection.wallet), wallets: list(connection.wallets) };
     },
     sign: async (message, address) => (await current()).sign(message, address),
     onAccountsChanged(listener) {

@@ -15,6 +15,7 @@ export const ERROR_ACTIONS = [
   'fix_input',
   'reconnect_wallet',
   'install_wallet',
+  'choose_wallet',
   'check_key',
   'contact_support',
   'none',
@@ -63,6 +64,7 @@ export const VENICE_ERROR_CODES = [
 export const LOCAL_ERROR_CODES = [
   'WALLET_REJECTED',
   'WALLET_NOT_FOUND',
+  'WALLET_CHOICE_NEEDED',
   'WALLET_LOCKED',
   'WALLET_REQUEST_PENDING',
   'WALLET_ACCOUNT_CHANGED',

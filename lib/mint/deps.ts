@@ -31,9 +31,17 @@ export interface ConnectedWallet {
   wallets: WalletChoice[];
 }
 
+/** The wallet asked for is gone and several others are announced: the person picks one. */
+export interface WalletsToChoose {
+  choose: WalletChoice[];
+}
+
 export interface WalletPort {
-  /** Connects (opening or reusing the signing tab); with `walletId`, that wallet. */
-  connect(walletId?: string): Promise<ConnectedWallet>;
+  /**
+   * Connects (opening or reusing the signing tab); with `walletId` (a wallet's rdns), that
+   * wallet, or the only one announced. Asks no wallet when it must be chosen among several.
+   */
+  connect(walletId?: string): Promise<ConnectedWallet | WalletsToChoose>;
   /** personal_sign of `message` by `address`, verified locally before it resolves. */
   sign(message: string, address: string): Promise<string>;
   /** `address` is undefined when the wallet has no account to show (locked, disconnected). */

@@ -72,3 +72,5 @@ export function mintFailure(thrown: unknown): AppError {
 /** The wallet account that signed is not the connected one any more. */
 export const accountChanged = (): AppError => appError('WALLET_ACCOUNT_CHANGED');
 export const walletLocked = (): AppError => appError('WALLET_LOCKED');
+/** The wallet remembered is not in the signing tab and several others are: the person picks one. */
+export const walletChoiceNeeded = (): AppError => appError('WALLET_CHOICE_NEEDED');

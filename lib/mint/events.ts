@@ -18,6 +18,8 @@ export type MintEvent =
       eligibility: Eligibility;
       tokenExpiresAt?: number;
     }
+  /** The wallet asked for is gone and several others are in the page: the person picks one. */
+  | { type: 'CHOOSE_WALLET'; wallets: WalletChoice[] }
   | { type: 'TOKEN_REFRESHED'; expiresAt: number }
   /** The Mint click. */
   | { type: 'CONFIRM'; options: MintOptions; vault: VaultReadiness }

@@ -11,6 +11,7 @@ import {
   mintInterrupted,
   signInterrupted,
   unstoredKeyLost,
+  walletChoiceNeeded,
   walletLocked,
 } from './errors';
 import type { MintEvent } from './events';
@@ -56,6 +57,9 @@ export function reduce(state: MintState, event: MintEvent): MintState {
       const { address, wallet, wallets, eligibility, tokenExpiresAt } = event;
       return to(state, { ...withCtx(state, { address, wallet, wallets, eligibility }), status: 'ready', tokenExpiresAt });
     }
+    case 'CHOOSE_WALLET':
+      if (state.status !== 'connecting') return state;
+      return to(state, { ...withCtx(state, { wallets: event.wallets }), status: 'failed', error: walletChoiceNeeded(), from: 'connecting' });
     case 'TOKEN_REFRESHED':
       return state.status === 'ready' ? to(state, { ...keep(state), status: 'ready', tokenExpiresAt: event.expiresAt }) : state;
     case 'CONFIRM':

@@ -12,7 +12,7 @@ const EvmAddressSchema = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, 'Not an
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
 export const WalletChoiceSchema = z.strictObject({
-  /** EIP-6963 uuid (or another stable id the wallet session gives). */
+  /** The wallet's EIP-6963 rdns: stable across page loads, unlike its uuid. */
   id: text(1, 200),
   name: z.string().check(z.maxLength(100)),
   rdns: z.optional(z.string().check(z.maxLength(200))),

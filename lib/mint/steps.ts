@@ -42,6 +42,10 @@ async function readEligibility(ctx: StepContext, address: string): Promise<Eligi
 export async function connectStep(ctx: StepContext, guard: number, walletId: string | undefined): Promise<void> {
   try {
     const connection = await withTimeout(ctx.deps.wallet.connect(walletId), ctx.walletMs, () => walletTimeout(minutes(ctx.walletMs)), ctx.timers);
+    if ('choose' in connection) {
+      await ctx.apply({ type: 'CHOOSE_WALLET', wallets: connection.choose }, guard);
+      return;
+    }
     ctx.watchAccounts();
     const eligibility = await readEligibility(ctx, connection.address);
     let tokenExpiresAt: number | undefined;

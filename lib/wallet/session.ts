@@ -17,8 +17,11 @@
  *   WALLET_REJECTED (4001), WALLET_LOCKED (4100, 4900, no account), WALLET_REQUEST_PENDING (-32002),
  *   WALLET_UNSUPPORTED_METHOD (4200), WALLET_ACCOUNT_CHANGED, SIGNING_TAB_CLOSED,
  *   SIGNATURE_LOCAL_MISMATCH, RPC_UNREACHABLE, UNKNOWN. No secret is ever put in one.
- * - `connect(wallet?)` and `selectWallet(ref)` take an EIP-6963 uuid or rdns;
- *   without one, the wallet chosen before (kept across worker restarts) or the first.
+ * - `connect(wallet?)` and `selectWallet(ref)` take an EIP-6963 rdns (or a uuid of the
+ *   current page); without one, the wallet chosen before (kept across worker restarts).
+ *   Which wallet is used is ./choose-wallet.ts's rule: when the wallet asked for is gone
+ *   and several others are announced, connect asks nothing of a wallet and answers
+ *   `{ choose: wallets }` for the person to pick one.
  * - `sign` first checks that `address` is still an account of the wallet, then
  *   asks for personal_sign over the exact string, then verifies the signature.
  */
@@ -27,6 +30,7 @@ import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
 import type { WalletInfo } from './bridge-protocol';
 import { createBridgeLink } from './bridge-link';
+import { pickWallet, walletRef } from './choose-wallet';
 import type { SigningTabStore } from './signing-tab';
 import { createBridgeWalletClient } from './transport';
 import { verifySignature } from './verify';
@@ -52,10 +56,15 @@ export interface Connection {
   wallets: WalletInfo[];
 }
 
+/** The wallet asked for is not in the page and several others are: the person picks one. */
+export interface WalletsToChoose {
+  choose: WalletInfo[];
+}
+
 export interface WalletSession {
   /** Settles once a restarted worker's session knows the signing tab it had opened (never rejects). */
   restored: Promise<void>;
-  connect(wallet?: string): Promise<Connection>;
+  connect(wallet?: string): Promise<Connection | WalletsToChoose>;
   selectWallet(ref: string): Promise<WalletInfo>;
   sign(message: string, address: string): Promise<Hex>;
   onAccountsChanged(listener: (address: Address | undefined) => void): () => void;
@@ -90,7 +99,7 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
   async function selectWallet(ref: string): Promise<WalletInfo> {
     return guard(async () => {
       const info = await link.request({ kind: 'select', wallet: ref });
-      await link.tab.rememberWallet(info.uuid);
+      await link.tab.rememberWallet(walletRef(info));
       return info;
     });
   }
@@ -101,11 +110,10 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
     connect: (wanted) =>
       guard(async () => {
         const wallets = await link.request({ kind: 'discover' });
-        if (wallets.length === 0) fail('WALLET_NOT_FOUND');
-        const ref = wanted ?? (await link.tab.rememberedWallet());
-        const known = wallets.find((info) => info.uuid === ref || info.rdns === ref);
-        if (wanted !== undefined && !known) fail('WALLET_NOT_FOUND', 'The chosen wallet is no longer in the page.');
-        const wallet = await selectWallet((known ?? wallets[0]!).uuid);
+        const pick = pickWallet(wallets, wanted ?? (await link.tab.rememberedWallet()));
+        if ('none' in pick) return fail('WALLET_NOT_FOUND');
+        if ('ask' in pick) return { choose: wallets };
+        const wallet = await selectWallet(pick.use.uuid);
         const [address] = await client.requestAddresses();
         if (!address) return fail('WALLET_LOCKED');
         return { address: getAddress(address), wallet, wallets };

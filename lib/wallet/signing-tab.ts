@@ -18,7 +18,7 @@ export const BRIDGE_SCRIPT_FILES = {
 const StoredSchema = z.strictObject({
   tabId: z.int().check(z.nonnegative()),
   origin: z.string(),
-  /** The wallet (EIP-6963 uuid or rdns) the user connected, for a session that restarts. */
+  /** The wallet (its EIP-6963 rdns, stable across page loads) the user connected, for a session that restarts. */
   wallet: z.optional(z.string().check(z.maxLength(100))),
 });
 type Stored = z.infer<typeof StoredSchema>;
@@ -46,7 +46,11 @@ export interface SigningTabOptions {
  */
 async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean> {
   const { protocol, hostname } = new URL(origin);
-  return browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] }).catch(() => true);
+  try {
+    return await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] });
+  } catch {
+    return true;
+  }
 }
 
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
@@ -55,6 +59,8 @@ const LOST_TAB = 'The browser could not find the signing tab. Try again.';
 export function createSigningTab({ browser, store, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
   let tabId: number | undefined;
+  const notAllowedError = (cause?: unknown) =>
+    new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), cause === undefined ? undefined : { cause });
   const closeWatchers = new Set<() => void>();
 
   const onOrigin = (url: string | undefined) => {
@@ -98,17 +104,31 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
     return id;
   }
 
+  /**
+   * Waits until the tab shows the signing page. A complete load counts only on the signing origin:
+   * Firefox reports a tab it has just created as complete while it still holds its first
+   * about:blank (no address visible), and a script injected then fails.
+   */
   function waitLoaded(id: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      let done = false;
       const finish = (error?: AppException) => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         browser.tabs.onUpdated.removeListener(onUpdated);
         closeWatchers.delete(onClosed);
         if (error) reject(error);
         else resolve();
       };
-      const onUpdated = (updated: number, info: { status?: string }) => {
-        if (updated === id && info.status === 'complete') finish();
+      const check = (tab: { status?: string; url?: string }) => {
+        if (tab.status !== 'complete') return;
+        if (onOrigin(tab.url)) return finish();
+        // No address visible: the first about:blank, or a page the extension may no longer reach.
+        void mayReach(browser, origin).then((allowed) => allowed || finish(notAllowedError()));
+      };
+      const onUpdated = (updated: number, info: { status?: string }, tab: { url?: string }) => {
+        if (updated === id && info.status === 'complete') check({ status: 'complete', url: tab.url });
       };
       const onClosed = () => finish(closedError());
       const timer = setTimeout(() => finish(closedError('The signing page did not finish loading.')), loadTimeoutMs);
@@ -116,7 +136,7 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
       closeWatchers.add(onClosed);
       browser.tabs.get(id).then(
         // Not closed by a person (that is onRemoved): the browser could not find the tab it just gave us.
-        (tab) => (tab ? tab.status === 'complete' && finish() : finish(closedError(LOST_TAB))),
+        (tab) => (tab ? check(tab) : finish(closedError(LOST_TAB))),
         () => finish(closedError(LOST_TAB)),
       );
     });
@@ -144,9 +164,7 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
         await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] });
         await browser.scripting.executeScript({ target: { tabId: id }, files: [BRIDGE_SCRIPT_FILES.isolated] });
       } catch (error) {
-        if (!(await mayReach(browser, origin))) {
-          throw new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), { cause: error });
-        }
+        if (!(await mayReach(browser, origin))) throw notAllowedError(error);
         throw new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge could not start in the signing tab.'), { cause: error });
       }
     },

@@ -227,6 +227,18 @@ describe('mint flow in Firefox ESR', () => {
     expect(await attributeOf(popup, `${PANEL} [data-testid="mint-saved"]`, 'data-last6')).toBe((await sandboxKeys()).at(-1)!.last6Chars);
   });
 
+  // Issue 11: the flow kept the wallet's EIP-6963 uuid, which is new on every page load, so this said "Install one".
+  it('connects again after the signing tab was closed, to the same wallet, never saying to install one', async () => {
+    await backToIdle();
+    await (await wallet()).close();
+    await expect.poll(() => pagesOn(h.browser, sandbox.origin)).toEqual([]);
+    await connect({ approve: true }); // a new page: the Sandbox Wallet asks again
+    expect(await textOf(popup, PANEL)).not.toMatch(/install/i);
+    expect(await attributeOf(popup, `${PANEL} [data-testid="connected-address"]`, 'title')).toBe(sandbox.wallets.staked.address);
+    expect(await pagesOn(h.browser, sandbox.origin), 'one new signing tab').toHaveLength(1);
+    expect(await pageErrorsOf(popup)).toEqual([]);
+  });
+
   it('tells a wallet with VVV but no stake why it cannot mint, with the staking link', async () => {
     await backToIdle();
     await chooseAccount(await wallet(), 'liquid');

@@ -1,6 +1,6 @@
 // The mint flow in Chromium when the person or the browser walks away mid-flow: the popup closed
 // right after the Mint click, the service worker stopped while the wallet is asked to sign, and
-// stopped right after the key was saved. The wallet is the sandbox's own Sandbox Wallet in the
+// stopped right after the key was saved; the signing tab closed between two connects. The wallet is the sandbox's own Sandbox Wallet in the
 // signing tab: it approves by itself, or (for the stop while signing) waits for a visible Approve.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,25 @@ describe('mint flow resilience in Chromium', () => {
     await expectKeyShown(last6);
     expect(await vaultHolds(last6)).toBe(true);
     expect((await mintPosts()).slice(before).map((r) => r.status)).toEqual([200]);
+  });
+
+  // Issue 11: the flow kept the wallet's EIP-6963 uuid, which is new on every page load, so this said "Install one".
+  it('connects again after the signing tab was closed, to the same wallet, never saying to install one', async () => {
+    await toReady();
+    const first = signingTab()!;
+    await press('Disconnect');
+    await until('idle');
+    await first.close();
+    expect(signingTab(), 'the signing tab is closed').toBeUndefined();
+
+    await press('Connect wallet');
+    await expect.poll(() => panel().getAttribute('data-status'), { timeout: WAIT }).toMatch(/^(ready|failed)$/);
+    expect(await panel().innerText()).not.toMatch(/install/i);
+    expect(await panel().getAttribute('data-status')).toBe('ready');
+    expect(await panel().getByTestId('connected-address').getAttribute('title')).toBe(sandbox.wallets.staked.address);
+    expect(signingTab(), 'a new signing tab').toBeDefined();
+    await press('Disconnect');
+    await until('idle');
   });
 
   it('loses nothing when the worker stops while the wallet is asked to sign, and mints exactly one key after', async () => {

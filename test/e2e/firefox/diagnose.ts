@@ -15,8 +15,9 @@ export async function recordMintFailure(h: FirefoxHarness, origin: string, name:
   try {
     const session = await h.dumpStorage('session');
     const flow = session.mintFlow as { status?: string; from?: string; updatedAt?: number; error?: { code?: string; message?: string; detail?: string } } | undefined;
-    // The detail says which of several causes led to one code (SIGNING_TAB_CLOSED has five); it is redacted by appError.
-    report.flow = flow && { status: flow.status, from: flow.from, updatedAt: flow.updatedAt, error: flow.error && { code: flow.error.code, message: flow.error.message, detail: flow.error.detail } };
+    // The detail says which of several causes led to one code (SIGNING_TAB_CLOSED has five); appError redacts it.
+    const error = flow?.error && { code: flow.error.code, message: flow.error.message, detail: flow.error.detail };
+    report.flow = flow && { status: flow.status, from: flow.from, updatedAt: flow.updatedAt, error };
     report.signingTab = session.walletSigningTab;
     report.backgroundAlive = await h.backgroundAlive().catch((e: unknown) => String(e));
   } catch (error) {

@@ -10,6 +10,15 @@ const CONNECTED: MintEvent = { type: 'CONNECTED', address: ADDRESS, wallet: 'wal
 const CONFIRM: MintEvent = { type: 'CONFIRM', options: { apiKeyType: 'ADMIN', description: 'Ops' }, vault: 'unlocked' };
 const CONFIRM_LOCKED: MintEvent = { type: 'CONFIRM', options: OPTIONS, vault: 'locked' };
 const SAME = 'same' as const;
+/** The wallet remembered is gone from the signing tab and several others are there: the person picks. */
+const CHOOSE: MintEvent = { type: 'CHOOSE_WALLET', wallets: WALLETS };
+const CHOOSING: MintState = {
+  ...S.connecting,
+  status: 'failed',
+  from: 'connecting',
+  error: { code: 'WALLET_CHOICE_NEEDED', message: 'x', action: 'choose_wallet' },
+  ctx: { wallet: 'io.gone', wallets: WALLETS },
+};
 
 /** Like toMatchObject, but an `undefined` in the expectation also accepts an absent key. */
 function expectShape(actual: unknown, expected: Record<string, unknown>, path = 'state'): void {
@@ -50,6 +59,11 @@ const rows: Row[] = [
   ['ready + SELECT_WALLET of an unknown wallet ignored', S.ready, { type: 'SELECT_WALLET', walletId: 'nope' }, SAME],
   ['minting + SELECT_WALLET ignored', S.minting, { type: 'SELECT_WALLET', walletId: 'wallet-b' }, SAME],
   ['idle + SELECT_WALLET ignored (START checks the vault first)', S.idle, { type: 'SELECT_WALLET', walletId: 'wallet-b' }, SAME],
+  // CHOOSE_WALLET, then the person's pick
+  ['connecting + CHOOSE_WALLET → failed, asking to choose among the wallets found', { ...S.connecting, ctx: { wallet: 'io.gone', wallets: [] } }, CHOOSE,
+    { status: 'failed', from: 'connecting', error: { code: 'WALLET_CHOICE_NEEDED', action: 'choose_wallet' }, ctx: { wallets: WALLETS, wallet: 'io.gone' } }],
+  ['ready + CHOOSE_WALLET ignored', S.ready, CHOOSE, SAME],
+  ['asked to choose + SELECT_WALLET → connecting that wallet', CHOOSING, { type: 'SELECT_WALLET', walletId: 'wallet-b' }, { status: 'connecting', walletId: 'wallet-b', ctx: { wallet: 'wallet-b' } }],
   // TOKEN_REFRESHED
   ['ready + TOKEN_REFRESHED updates the expiry', S.ready, { type: 'TOKEN_REFRESHED', expiresAt: 99 }, { status: 'ready', tokenExpiresAt: 99 }],
   ['awaiting-signature + TOKEN_REFRESHED ignored', S.signing, { type: 'TOKEN_REFRESHED', expiresAt: 99 }, SAME],

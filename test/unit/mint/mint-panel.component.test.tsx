@@ -6,6 +6,7 @@ import type { MintApi } from '../../../components/mint-api';
 import { createMintRunner } from '../../../lib/mint/runner';
 import { useEnglish } from '../vault/english';
 import { fail, fakeDeps, SECRET } from './fakes';
+import { ADDRESS, WALLETS } from './fixtures';
 
 /** The popup's api, straight over a runner with fake ports (no messaging in between). */
 function live(fake = fakeDeps()) {
@@ -129,6 +130,31 @@ describe('MintPanel', () => {
     click('I have saved it');
     await until('idle');
     expect(document.body.textContent).not.toContain(SECRET);
+  });
+
+  it('asks which wallet when the one used before is gone and several are found, and never says to install one', async () => {
+    const fake = fakeDeps();
+    const asked: (string | undefined)[] = [];
+    fake.deps.wallet.connect = async (walletId) => {
+      asked.push(walletId);
+      const wallet = WALLETS.find((w) => w.id === walletId);
+      return wallet ? { address: ADDRESS, wallet, wallets: WALLETS } : { choose: WALLETS };
+    };
+    live(fake);
+    await until('idle');
+    click('Connect wallet');
+    await until('failed');
+    expect(screen.getByTestId('mint-error').getAttribute('data-code')).toBe('WALLET_CHOICE_NEEDED');
+    expect(screen.getByTestId('mint-error').textContent).toBe('The wallet you connected before was not found. Choose one of the wallets below.');
+    expect(document.body.textContent).not.toMatch(/install/i);
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.queryByTestId('connected-address')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Wallet B' }));
+    click('Use this wallet');
+    await until('ready');
+    expect(asked).toEqual([undefined, 'wallet-b']);
+    expect(screen.getByTestId('connected-address').textContent).toContain('Wallet B');
   });
 
   it('asks for the passphrase before the wallet, then continues', async () => {

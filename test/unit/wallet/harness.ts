@@ -44,7 +44,15 @@ interface Page {
   dead: boolean;
 }
 
-export function createHarness(wallets: FakeWallet[]) {
+export interface HarnessOptions {
+  /**
+   * As Firefox does: a tab just created reads as complete, with no address, while it still holds
+   * its first about:blank, and a script injected then fails.
+   */
+  blankFirst?: boolean;
+}
+
+export function createHarness(wallets: FakeWallet[], { blankFirst = false }: HarnessOptions = {}) {
   fakeBrowser.reset();
   const background = new Set<Listener>();
   const pages = new Map<number, Page>();
@@ -95,6 +103,7 @@ export function createHarness(wallets: FakeWallet[]) {
       async get(tabId: number) {
         const tab = closed.has(tabId) ? undefined : await fakeBrowser.tabs.get(tabId);
         if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+        if (blankFirst && !loaded.has(tabId)) return { ...tab, url: undefined, status: 'complete' };
         return { ...tab, status: loaded.has(tabId) ? 'complete' : 'loading' };
       },
       remove: async (tabId: number) => {
@@ -116,6 +125,7 @@ export function createHarness(wallets: FakeWallet[]) {
         const { tabId } = injection.target;
         const tab = await fakeBrowser.tabs.get(tabId);
         if (!tab?.url) throw new Error('Cannot access contents of the page.');
+        if (blankFirst && !loaded.has(tabId)) throw new Error('Missing host permission for the tab');
         const page = pageOf(tabId, tab.url);
         const file = injection.files[0]!;
         injections.push({ tabId, world: injection.world ?? 'ISOLATED', file });

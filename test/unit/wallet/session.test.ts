@@ -4,7 +4,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppException } from '../../../lib/errors';
 import { defineStoredItems } from '../../../lib/storage/items';
-import { createWalletSession, type WalletSession } from '../../../lib/wallet/session';
+import { createWalletSession, type Connection, type WalletSession } from '../../../lib/wallet/session';
 import { KEY_B, fakeWallet, settle, type FakeWallet } from './fakes';
 import { RUNTIME_ID, createHarness } from './harness';
 
@@ -20,8 +20,8 @@ afterEach(() => {
   open = undefined;
 });
 
-function setup(wallets: FakeWallet[] = [fakeWallet()], options: { fetchFn?: typeof fetch } = {}) {
-  const harness = createHarness(wallets);
+function setup(wallets: FakeWallet[] = [fakeWallet()], options: { fetchFn?: typeof fetch; blankFirst?: boolean } = {}) {
+  const harness = createHarness(wallets, { blankFirst: options.blankFirst });
   const sessions: WalletSession[] = [];
   const newSession = () => {
     const session = createWalletSession({ signingOrigin: ORIGIN, rpcUrl: NO_RPC, browser: harness.browser, store: defineStoredItems().signingTab, fetchFn: options.fetchFn });
@@ -35,13 +35,20 @@ function setup(wallets: FakeWallet[] = [fakeWallet()], options: { fetchFn?: type
 /** The open tabs on the signing origin (fakeBrowser starts with one blank tab of its own). */
 const signingTabs = () => open!.harness.tabsOn(ORIGIN);
 
+/** A connect that must have connected (not asked the person to choose a wallet). */
+async function connected(pending: ReturnType<WalletSession['connect']>): Promise<Connection> {
+  const connection = await pending;
+  if ('choose' in connection) throw new Error('asked to choose a wallet');
+  return connection;
+}
+
 const codeOf = (error: unknown) => (error instanceof AppException ? error.code : `not an AppException: ${String(error)}`);
 
 describe('wallet session over the signing-tab bridge', () => {
   it('connects: opens one tab on the signing origin, injects both scripts, returns the account', async () => {
     const wallet = fakeWallet(undefined, { name: 'Sandbox Wallet', rdns: 'dev.venice-sandbox.wallet' });
     const { harness, session } = setup([wallet]);
-    const connection = await session.connect();
+    const connection = await connected(session.connect());
     expect(connection.address).toBe(wallet.account.address);
     expect(connection.wallet).toEqual(wallet.info);
     expect(connection.wallets).toEqual([wallet.info]);
@@ -52,31 +59,33 @@ describe('wallet session over the signing-tab bridge', () => {
       ['ISOLATED', '/content-scripts/bridge.js'],
     ]);
     const stored = await fakeBrowser.storage.session.get('walletSigningTab');
-    expect(stored.walletSigningTab).toMatchObject({ tabId: tabs[0]!.id, origin: ORIGIN, wallet: wallet.info.uuid });
+    expect(stored.walletSigningTab).toMatchObject({ tabId: tabs[0]!.id, origin: ORIGIN, wallet: 'dev.venice-sandbox.wallet' });
   });
 
   it('signs the exact token with personal_sign and checks it offline for an ordinary account', async () => {
     const wallet = fakeWallet();
     const { session } = setup([wallet]);
-    const { address } = await session.connect();
+    const { address } = await connected(session.connect());
     const signature = await session.sign(TOKEN, address);
     expect(await recoverMessageAddress({ message: TOKEN, signature })).toBe(address);
     expect(wallet.calls.at(-1)).toEqual({ method: 'personal_sign', params: [toHex(TOKEN), address] });
   });
 
-  it('connects to the wallet asked for, by rdns or uuid', async () => {
+  it('connects to the wallet asked for, by rdns or uuid; asks, and prompts no wallet, when it is gone and several remain', async () => {
     const a = fakeWallet(undefined, { rdns: 'test.a' });
     const b = fakeWallet(KEY_B, { rdns: 'test.b' });
     const { session } = setup([a, b]);
-    expect((await session.connect('test.b')).address).toBe(b.account.address);
-    expect((await session.connect(a.info.uuid)).address).toBe(a.account.address);
-    await expect(session.connect('io.metamask').catch(codeOf)).resolves.toBe('WALLET_NOT_FOUND');
+    expect((await connected(session.connect('test.b'))).address).toBe(b.account.address);
+    expect((await connected(session.connect(a.info.uuid))).address).toBe(a.account.address);
+    const calls = a.calls.length + b.calls.length;
+    await expect(session.connect('io.metamask')).resolves.toEqual({ choose: [a.info, b.info] });
+    expect(a.calls.length + b.calls.length).toBe(calls);
   });
 
   it('reuses the signing tab and its bridge after a service-worker restart', async () => {
     const wallet = fakeWallet(undefined, { rdns: 'test.b' });
     const { harness, session, newSession } = setup([fakeWallet(), wallet]);
-    const { address } = await session.connect('test.b');
+    const { address } = await connected(session.connect('test.b'));
     session.close();
     const restarted = newSession();
     expect(await restarted.sign(TOKEN, address)).toMatch(/^0x[0-9a-f]{130}$/);
@@ -84,9 +93,23 @@ describe('wallet session over the signing-tab bridge', () => {
     expect(harness.injections).toHaveLength(2); // the live bridge answered the ping: no second injection
   });
 
+  it('signs with the wallet chosen before in a reloaded page, where every wallet has a new uuid', async () => {
+    const a = fakeWallet();
+    const b = fakeWallet(KEY_B, { rdns: 'test.b' });
+    const { harness, session } = setup([a, b]);
+    const { address } = await connected(session.connect('test.b'));
+    const [tab] = await signingTabs();
+    harness.reload(tab!.id!);
+    a.info.uuid = crypto.randomUUID();
+    b.info.uuid = crypto.randomUUID();
+    const signature = await session.sign(TOKEN, address);
+    expect(await recoverMessageAddress({ message: TOKEN, signature })).toBe(b.account.address);
+    expect(a.calls.map((c) => c.method)).not.toContain('personal_sign');
+  });
+
   it('injects again when the page was reloaded', async () => {
     const { harness, session } = setup();
-    const { address } = await session.connect();
+    const { address } = await connected(session.connect());
     const [tab] = await signingTabs();
     harness.reload(tab!.id!);
     await expect(session.sign(TOKEN, address)).resolves.toMatch(/^0x/);
@@ -95,19 +118,30 @@ describe('wallet session over the signing-tab bridge', () => {
 
   it('opens a new tab when the remembered one was closed', async () => {
     const { harness, session } = setup();
-    await session.connect();
+    await connected(session.connect());
     const [tab] = await signingTabs();
     await harness.closeTab(tab!.id!);
-    await session.connect();
+    await connected(session.connect());
     const tabs = await signingTabs();
     expect(tabs).toHaveLength(1);
     expect(tabs[0]!.id).not.toBe(tab!.id);
   });
 
+  it('waits for the signing page when a new tab first reads as complete on its about:blank (Firefox)', async () => {
+    const wallet = fakeWallet();
+    const { harness, session } = setup([wallet], { blankFirst: true });
+    await expect(connected(session.connect())).resolves.toMatchObject({ address: wallet.account.address });
+    // Closed and connected again: a new tab, the same wait.
+    const [tab] = await signingTabs();
+    await harness.closeTab(tab!.id!);
+    await expect(connected(session.connect())).resolves.toMatchObject({ address: wallet.account.address });
+    expect(harness.injections).toHaveLength(4);
+  });
+
   it('fails with SIGNING_TAB_CLOSED when the tab closes while the wallet is open', async () => {
     const wallet = fakeWallet();
     const { harness, session } = setup([wallet]);
-    const { address } = await session.connect();
+    const { address } = await connected(session.connect());
     wallet.hold = true;
     const signing = session.sign(TOKEN, address).catch(codeOf);
     await settle(50);
@@ -146,7 +180,7 @@ describe('wallet session over the signing-tab bridge', () => {
   it('maps wallet answers to AppErrors: rejected, locked, no account, no wallet', async () => {
     const wallet = fakeWallet();
     const { session } = setup([wallet]);
-    const { address } = await session.connect();
+    const { address } = await connected(session.connect());
     wallet.failWith = { code: 4001, message: 'User denied message signature.' };
     await expect(session.sign(TOKEN, address).catch(codeOf)).resolves.toBe('WALLET_REJECTED');
     wallet.failWith = { code: 4100, message: 'Unauthorized' };
@@ -164,7 +198,7 @@ describe('wallet session over the signing-tab bridge', () => {
     const { session } = setup([wallet]);
     const seen: (string | undefined)[] = [];
     session.onAccountsChanged((address) => seen.push(address));
-    const { address } = await session.connect();
+    const { address } = await connected(session.connect());
     const other = privateKeyToAccount(KEY_B).address;
     wallet.accounts = [other];
     wallet.emit('accountsChanged', [other.toLowerCase()]);
@@ -184,7 +218,7 @@ describe('wallet session over the signing-tab bridge', () => {
       return new Response(JSON.stringify({ jsonrpc: '2.0', id, result: `0x${'0'.repeat(64)}` }));
     }) as unknown as typeof fetch;
     const { session } = setup([wallet], { fetchFn: rpc });
-    const { address } = await session.connect();
+    const { address } = await connected(session.connect());
     await expect(session.sign(TOKEN, address).catch(codeOf)).resolves.toBe('SIGNATURE_LOCAL_MISMATCH');
   });
 
@@ -193,7 +227,7 @@ describe('wallet session over the signing-tab bridge', () => {
     const { harness, session } = setup([wallet]);
     const seen: unknown[] = [];
     session.onAccountsChanged((address) => seen.push(address));
-    await session.connect();
+    await connected(session.connect());
     const [tab] = await signingTabs();
     const event = { tag: 'venice-key-wallet/v1', name: 'bridge.event', input: { bridgeId: '0'.repeat(32), event: { kind: 'accountsChanged', value: [] } } };
     const genuine = { id: RUNTIME_ID, url: `${ORIGIN}/`, tab: { id: tab!.id! }, frameId: 0 };
