@@ -19,6 +19,7 @@ const SECTIONS: Record<string, Section> = {
   popup_open: () => import('./popup-open'),
   popup_toolbar: () => import('./popup-toolbar'),
   mint_click: () => import('./mint-click'),
+  worker_wake: () => import('./worker-wake'),
 };
 
 /** The browsers and Xvfb from Debian's packages, installed when missing, as the demo and the tests do. */
