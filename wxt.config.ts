@@ -48,11 +48,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting'],
-    // Asked for at run time: notifications from the options page when a switch is turned
-    // on; clipboardRead from the options page (Save with a clearing delay, or Allow clearing),
-    // so the popup can clear a copied key later.
-    optional_permissions: ['notifications', 'clipboardRead'],
+    // clipboardRead and clipboardWrite: after the delay the background reads the clipboard and
+    // clears it only if it still holds the key it copied, with no gesture and the popup closed.
+    // Required, not optional: the default (clear after 30 s) then works for everyone, and an
+    // optional prompt could not be answered in Chrome's headless tests. Chrome does it from an
+    // offscreen document (reason CLIPBOARD), Firefox from its event page.
+    permissions: ['storage', 'alarms', 'scripting', 'clipboardRead', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Asked for at run time: notifications from the options page when a switch is turned on.
+    optional_permissions: ['notifications'],
     host_permissions: [VENICE_API, VENICE_WEB, BASE_RPC, ...(mode === 'sandbox' ? [SANDBOX] : [])],
     // No optional hosts: a build uses only the hosts above (lib/settings/build-policy.ts).
     action: { default_title: '__MSG_extName__' },

@@ -5,7 +5,7 @@
 import type { VaultStatusView } from '../lib/messaging/vault';
 import type { KeyMeta } from '../lib/vault/record';
 
-/** What a copy did: cleared later, not cleared (delay 0), or not cleared for want of the clipboardRead permission. */
+/** What a copy did: cleared later by the background, not cleared (delay 0), or not cleared for want of the clipboard permissions. */
 export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
 
 export interface VaultApi {
@@ -18,6 +18,6 @@ export interface VaultApi {
   remove(id: string): Promise<boolean>;
   changePassphrase(current: string, next: string, confirm: string): Promise<unknown>;
   reset(confirmation: string): Promise<unknown>;
-  /** Writes to the clipboard; clears it after `clearAfterSeconds` if it still holds `text` (0 = never). */
+  /** Writes to the clipboard; the background clears it after `clearAfterSeconds` if it still holds `text` (0 = never), popup open or not. */
   copy(text: string, clearAfterSeconds: number): Promise<CopyOutcome>;
 }

@@ -1,11 +1,12 @@
 /**
  * The routing table: each message the pages may send, mapped to the domain function that
- * answers it. The contracts (lib/messaging/{mint,vault,settings,toolbar}.ts) say what crosses; this file says
+ * answers it. The contracts (lib/messaging/{mint,vault,settings,toolbar,clipboard}.ts) say what crosses; this file says
  * who answers; the domain folders never import the message layer.
  */
 import { browser } from 'wxt/browser';
 import { toAppError } from '../../lib/errors';
 import { createDispatcher, type Dispatcher, type HandleOptions, type Handlers } from '../../lib/messaging/handle';
+import { clipboardContracts } from '../../lib/messaging/clipboard';
 import { mintContracts } from '../../lib/messaging/mint';
 import { settingsContracts } from '../../lib/messaging/settings';
 import { toolbarContracts } from '../../lib/messaging/toolbar';
@@ -59,6 +60,12 @@ export function toolbarRoutes({ toolbar }: { toolbar: Pick<Services['toolbar'], 
   };
 }
 
+export function clipboardRoutes({ clipboard }: { clipboard: Pick<Services['clipboard'], 'schedule'> }): Handlers<typeof clipboardContracts> {
+  return {
+    'clipboard.clearLater': async ({ digest, afterSeconds }) => ({ outcome: await clipboard.schedule(digest, afterSeconds) }),
+  };
+}
+
 /** The table's sentence, code and action; nothing else of a thrown value crosses. */
 export function wireError(error: unknown): WireError {
   const { code, message, action } = toAppError(error);
@@ -87,5 +94,6 @@ export function routes(services: Services): Dispatcher[] {
     createDispatcher(vaultContracts, vaultRoutes(services), { ...options, toWireError: vaultWireError }),
     createDispatcher(settingsContracts, settingsRoutes(services), options),
     createDispatcher(toolbarContracts, toolbarRoutes(services), options),
+    createDispatcher(clipboardContracts, clipboardRoutes(services), options),
   ];
 }

@@ -7,6 +7,7 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { applyBadge } from '../../lib/badge/apply';
+import { createClipboardClearer } from '../../lib/clipboard/pending';
 import { createMintRunner } from '../../lib/mint/runner';
 import { mintStore, parseMintState } from '../../lib/mint/state';
 import { isWaitingForWallet } from '../../lib/mint/waiting';
@@ -25,6 +26,7 @@ import { veniceKeyChecker } from '../../lib/vault/check-key';
 import { restrictSessionAccess } from '../../lib/vault/session';
 import { createVault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
+import { clipboardOwner, mayUseClipboard } from './clipboard-owner';
 import { chainPort, clientPort, flowSettings, vaultPort, walletPort } from './mint-ports';
 
 export interface ServiceDeps {
@@ -98,20 +100,32 @@ export function createServices({ browser, items, now, policy }: ServiceDeps) {
     keepAlive: () => browser.runtime.getPlatformInfo(),
   });
 
-  return { settings, vault, toolbar, mint, restrictSession };
+  // A copied key is cleared by the background, so closing the popup does not cancel it.
+  const clipboard = createClipboardClearer({
+    pending: items.clipboardClear,
+    alarms: browser.alarms,
+    now,
+    clearIfHolds: clipboardOwner(browser),
+    mayClear: mayUseClipboard(browser),
+  });
+
+  return { settings, vault, toolbar, mint, clipboard, restrictSession };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /**
- * The services' listeners and first work: the idle auto-lock, the toolbar's alarm and the
+ * The services' listeners and first work: the idle auto-lock, the clipboard's clear, the toolbar's alarm and the
  * triggers that redraw the badge, and the end of a mint step cut off by a worker restart
  * (never re-sent).
  */
-export function startServices({ vault, toolbar, mint, settings, restrictSession }: Services, { browser, items }: ServiceDeps): void {
+export function startServices({ vault, toolbar, mint, settings, clipboard, restrictSession }: Services, { browser, items }: ServiceDeps): void {
   void restrictSession().catch(() => undefined);
   // storage.local holds the vault and the settings: no content script may read or rewrite them (Chrome; absent in Firefox).
   void restrictSessionAccess(browser.storage.local as never).catch(() => undefined);
   startAutoLock(vault, browser.alarms);
+  browser.alarms.onAlarm.addListener((alarm) => void clipboard.handleAlarm(alarm));
+  // A clear that came due while the worker was stopped and its alarm was missed.
+  void clipboard.fireIfDue().catch(() => undefined);
 
   const tick = () => void toolbar.tick().catch(warn);
   browser.alarms.onAlarm.addListener((alarm) => void toolbar.handleAlarm(alarm).catch(warn));

@@ -35,7 +35,9 @@ export function createVaultApi(client: PopupClient): VaultApi {
     remove: async (id) => (await client['vault.remove']({ id })).removed,
     changePassphrase: (current, next, confirm) => client['vault.changePassphrase']({ current, next, confirm }),
     reset: (confirmation) => client['vault.reset']({ confirmation }),
-    copy: (text, clearAfterSeconds) => copyAndClearLater(navigator.clipboard, text, clearAfterSeconds),
+    copy: (text, clearAfterSeconds) =>
+      copyAndClearLater(navigator.clipboard, text, clearAfterSeconds, async (digest, afterSeconds) =>
+        (await client['clipboard.clearLater']({ digest, afterSeconds })).outcome),
   };
 }
 

@@ -3,6 +3,7 @@
  * (an inlined dynamic import in popup-app.js), after its first paint: building these zod
  * schemas is not part of opening the popup (the first paint comes from storage, cached-state.ts).
  */
+import { clipboardContracts } from '../../lib/messaging/clipboard';
 import { mintContracts } from '../../lib/messaging/mint';
 import { settingsContracts } from '../../lib/messaging/settings';
 import { toolbarContracts } from '../../lib/messaging/toolbar';
@@ -10,5 +11,5 @@ import { vaultContracts } from '../../lib/messaging/vault';
 
 export { RemoteError } from '../../lib/messaging/protocol';
 
-export const popupContracts = { ...vaultContracts, ...toolbarContracts, ...settingsContracts, ...mintContracts };
+export const popupContracts = { ...vaultContracts, ...toolbarContracts, ...settingsContracts, ...mintContracts, ...clipboardContracts };
 export type PopupContracts = typeof popupContracts;

@@ -24,6 +24,7 @@ export function defineStoredItems() {
     notifyMemory: storage.defineItem<Record<string, unknown>>(itemKey('notifyMemory'), { fallback: {}, version: 1 }),
     mintFlow: storage.defineItem<unknown>(itemKey('mintFlow'), { fallback: IDLE, version: 1 }),
     signingTab: storage.defineItem<unknown>(itemKey('signingTab')),
+    clipboardClear: storage.defineItem<unknown>(itemKey('clipboardClear')),
   };
 }
 export type StoredItems = ReturnType<typeof defineStoredItems>;

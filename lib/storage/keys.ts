@@ -23,6 +23,9 @@ export const MINT_FLOW_ITEM = { area: 'session', key: 'mintFlow' } as const;
 /** The signing tab the extension opened and the wallet chosen in it (lib/wallet/signing-tab.ts). */
 export const SIGNING_TAB_ITEM = { area: 'session', key: 'walletSigningTab' } as const;
 
+/** The pending clear of a copied key (lib/clipboard/pending.ts): its digest and when, never the key. */
+export const CLIPBOARD_CLEAR_ITEM = { area: 'session', key: 'clipboardClear' } as const;
+
 /** Every stored item by name. */
 export const STORED = {
   settings: SETTINGS_ITEM,
@@ -33,6 +36,7 @@ export const STORED = {
   notifyMemory: NOTIFY_MEMORY_ITEM,
   mintFlow: MINT_FLOW_ITEM,
   signingTab: SIGNING_TAB_ITEM,
+  clipboardClear: CLIPBOARD_CLEAR_ITEM,
 } as const;
 
 export type StoredName = keyof typeof STORED;

@@ -90,7 +90,8 @@ describe('mint flow in Firefox ESR', () => {
       'https://mainnet.base.org/*': true,
     });
     // No "tabs" permission: the signing tab below is opened and tracked with tabs.create and the host permission only.
-    expect((await apiPermissions(h)).sort()).toEqual(['alarms', 'scripting', 'storage']);
+    // The clipboard pair lets the event page clear a copied key (test/e2e/firefox-clipboard).
+    expect((await apiPermissions(h)).sort()).toEqual(['alarms', 'clipboardRead', 'clipboardWrite', 'scripting', 'storage']);
   });
 
   it('sets up the vault from the popup: the passphrase typed twice', async () => {

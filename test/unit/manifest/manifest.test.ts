@@ -63,11 +63,14 @@ afterAll(async () => {
 describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
   const manifest = () => manifests.get(key(browser, mode))!;
 
-  it('asks for storage, alarms and scripting only, with notifications and clipboardRead optional', () => {
+  it('asks for storage, alarms, scripting and the clipboard (plus offscreen in Chrome), with notifications optional', () => {
     expect(manifest().manifest_version).toBe(3);
-    expect([...(manifest().permissions ?? [])].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    // The background clears a copied key with the popup closed: it must read the clipboard to
+    // compare, and write it, without a gesture. Chrome does it from an offscreen document.
+    const clipboard = browser === 'firefox' ? ['clipboardRead', 'clipboardWrite'] : ['clipboardRead', 'clipboardWrite', 'offscreen'];
+    expect([...(manifest().permissions ?? [])].sort()).toEqual(['alarms', 'scripting', 'storage', ...clipboard].sort());
     expect(manifest().permissions).not.toContain('tabs');
-    expect(manifest().optional_permissions).toEqual(['notifications', 'clipboardRead']);
+    expect(manifest().optional_permissions).toEqual(['notifications']);
   });
 
   it('reaches Venice and Base, plus the local sandbox only in sandbox mode', () => {

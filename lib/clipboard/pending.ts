@@ -1,0 +1,81 @@
+/**
+ * The background's side of a copied key: one pending clear (the digest of what was
+ * copied and when to clear it), kept in storage.session so a restarted worker or
+ * event page still knows it, never the key itself. An alarm fires it even when the
+ * worker was stopped; a timer in the running worker fires it on time when the delay is
+ * shorter than the alarms' floor (30 s for a packed Chrome extension). Firing twice is
+ * harmless: the first run takes the pending clear, the second finds none.
+ */
+import * as z from 'zod/mini';
+import { serialQueue } from '../async/serial';
+import type { ClearResult } from './clear';
+import { DIGEST_PATTERN } from './digest';
+
+export const CLIPBOARD_ALARM = 'clipboard-clear';
+/** A timer may wake a few milliseconds before the stored time. */
+const EARLY_MS = 250;
+
+const PendingSchema = z.strictObject({ digest: z.string().check(z.regex(DIGEST_PATTERN)), due: z.number() });
+export type PendingClear = z.infer<typeof PendingSchema>;
+
+export interface ClipboardClearerDeps {
+  /** storage.session item holding the pending clear. */
+  pending: { getValue(): Promise<unknown>; setValue(value: PendingClear): Promise<void>; removeValue(): Promise<void> };
+  alarms: { create(name: string, info: { when: number }): unknown; clear(name: string): unknown };
+  now: () => number;
+  /** Reads the clipboard and clears it if it still holds `digest`'s text (the browser's owner document). */
+  clearIfHolds: (digest: string) => Promise<ClearResult>;
+  /** Whether the browser lets the extension read and write the clipboard (clipboardRead, clipboardWrite). */
+  mayClear: () => Promise<boolean>;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+export type FireResult = ClearResult | 'nothing-due';
+/** What the popup tells the person after a copy (components/vault-api.ts: CopyOutcome). */
+export type ScheduleOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
+
+export function createClipboardClearer({ pending, alarms, now, clearIfHolds, mayClear, setTimer = setTimeout }: ClipboardClearerDeps) {
+  const serial = serialQueue();
+  const read = async (): Promise<PendingClear | null> => {
+    const parsed = PendingSchema.safeParse(await pending.getValue());
+    return parsed.success ? parsed.data : null;
+  };
+
+  const fireIfDue = (): Promise<FireResult> =>
+    serial(async () => {
+      const entry = await read();
+      if (!entry || entry.due > now() + EARLY_MS) return 'nothing-due';
+      await pending.removeValue();
+      await alarms.clear(CLIPBOARD_ALARM);
+      return clearIfHolds(entry.digest);
+    });
+
+  return {
+    /**
+     * Replaces any pending clear: only the latest copy can still be on the clipboard.
+     * 0 s, or no clipboard permission, leaves nothing pending (never a blind clear).
+     */
+    schedule: async (digest: string, afterSeconds: number): Promise<ScheduleOutcome> => {
+      const allowed = afterSeconds > 0 && (await mayClear().catch(() => false));
+      return serial(async () => {
+        if (!allowed) {
+          await pending.removeValue();
+          await alarms.clear(CLIPBOARD_ALARM);
+          return afterSeconds > 0 ? 'copied-needs-permission' : 'copied-no-clear';
+        }
+        const due = now() + afterSeconds * 1000;
+        await pending.setValue({ digest, due });
+        await alarms.create(CLIPBOARD_ALARM, { when: due });
+        setTimer(() => void fireIfDue().catch(() => undefined), afterSeconds * 1000);
+        return 'copied-will-clear';
+      });
+    },
+    fireIfDue,
+    /** For the alarms listener: true when the alarm was this one. */
+    handleAlarm: (alarm: { name: string }): boolean => {
+      if (alarm.name !== CLIPBOARD_ALARM) return false;
+      void fireIfDue().catch(() => undefined);
+      return true;
+    },
+  };
+}
