@@ -13,8 +13,11 @@ export const PRODUCTION_RPC_URL = 'https://mainnet.base.org';
 /** The one http host of the sandbox build; the manifest grants it in sandbox builds only. */
 const SANDBOX_HOST = '127.0.0.1';
 
-/** The https hosts every build may send to: Venice's API, Venice's site (signing) and Base's RPC. */
-const PINNED_HOSTS: ReadonlySet<string> = new Set(['api.venice.ai', 'venice.ai', 'mainnet.base.org']);
+/**
+ * The one https host a request carrying a key, a token or a signature may go to: Venice's API.
+ * Venice's site (the signing tab) and Base's RPC receive no secret from the Venice client.
+ */
+const API_HOST = new URL(PRODUCTION_API_BASE_URL).hostname;
 
 export interface BuildPolicy {
   readonly build: 'store' | 'sandbox';
@@ -64,12 +67,12 @@ export function urlProblem(field: UrlField, value: string, policy: BuildPolicy):
 }
 
 /**
- * Whether a request carrying a key, a token or a signature may go to `url`: https on a
- * pinned host (default port, no user name), or in the sandbox build http on 127.0.0.1.
+ * Whether a request carrying a key, a token or a signature may go to `url`: https on Venice's
+ * API host (default port, no user name), or in the sandbox build http on 127.0.0.1.
  */
 export function destinationAllowed(url: string, policy: BuildPolicy): boolean {
   const parsed = parse(url);
   if (!parsed || parsed.username || parsed.password) return false;
   if (policy.build === 'sandbox' && isSandboxUrl(parsed)) return true;
-  return parsed.protocol === 'https:' && parsed.port === '' && PINNED_HOSTS.has(parsed.hostname);
+  return parsed.protocol === 'https:' && parsed.port === '' && parsed.hostname === API_HOST;
 }

@@ -1,5 +1,5 @@
 // Before a key, a token or a signature is attached to a request, the Venice client checks the
-// URL against the build's hosts (lib/settings/build-policy.ts): https on Venice's hosts, or
+// URL against the build's hosts (lib/settings/build-policy.ts): https on Venice's API host, or
 // http://127.0.0.1 in the sandbox build. Anything else fails with HOST_NOT_ALLOWED and no
 // request is made; no redirect is followed.
 import { describe, expect, it } from 'vitest';
@@ -20,8 +20,9 @@ function recordingFetch() {
 describe('destinationAllowed', () => {
   it.each([
     ['https://api.venice.ai/api/v1/api_keys/rate_limits', true, true],
-    ['https://venice.ai/', true, true],
-    ['https://mainnet.base.org', true, true],
+    // Venice's site and Base's RPC are the build's hosts too, but no key goes there (review finding).
+    ['https://venice.ai/api/v1', false, false],
+    ['https://mainnet.base.org/api/v1', false, false],
     ['http://127.0.0.1:8787/api/v1/api_keys/rate_limits', false, true],
     ['https://api.attacker.example/api/v1/api_keys/rate_limits', false, false],
     ['https://api.venice.ai.attacker.example/api/v1', false, false],
