@@ -13,13 +13,19 @@ type ClipboardLike = Pick<Clipboard, 'writeText'>;
 /** Asks the background to clear the text with this digest after the delay (0 = never). */
 export type ClearLater = (digest: string, afterSeconds: number) => Promise<CopyOutcome>;
 
-/** Writes `text`, then asks the background to clear it later; the outcome says whether it will. */
+/**
+ * Asks the background to clear `text` later, then writes it; the outcome says whether it will clear.
+ * The request goes first: a popup closed while the write runs (a click into the page to paste)
+ * still leaves the background its clear. A write that fails leaves nothing matching to clear.
+ */
 export async function copyAndClearLater(
   clipboard: ClipboardLike,
   text: string,
   clearAfterSeconds: number,
   clearLater: ClearLater,
 ): Promise<CopyOutcome> {
+  const asked = clearLater(await digestOf(text), Math.max(0, Math.floor(clearAfterSeconds)));
+  asked.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
   await clipboard.writeText(text);
-  return clearLater(await digestOf(text), Math.max(0, Math.floor(clearAfterSeconds)));
+  return asked;
 }

@@ -5,7 +5,7 @@ import { digestOf } from '../../../lib/clipboard/digest';
 const KEY = 'VENICE-INFERENCE-KEY-0123456789abcdef';
 
 describe('the popup copy', () => {
-  it('writes the key, then hands the background its digest and the delay, never the key', async () => {
+  it('hands the background the digest and the delay before it writes the key (a popup closed mid-write still clears), never the key', async () => {
     const board = { text: '' };
     const sent: unknown[] = [];
     const onBoardWhenSent: string[] = [];
@@ -21,7 +21,8 @@ describe('the popup copy', () => {
     );
     expect(outcome).toBe('copied-will-clear');
     expect(sent).toEqual([{ digest: await digestOf(KEY), afterSeconds: 30 }]);
-    expect(onBoardWhenSent).toEqual([KEY]);
+    expect(onBoardWhenSent).toEqual(['']);
+    expect(board.text).toBe(KEY);
     expect(JSON.stringify(sent)).not.toContain(KEY);
   });
 
