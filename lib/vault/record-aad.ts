@@ -3,7 +3,7 @@
  * field of the record, in a fixed order, as one JSON array. Anything that can write
  * storage.local can rewrite a record's plaintext; with its fields bound here, a record
  * whose API address, type, wallet, name, limits or dates changed no longer opens.
- * A field added to KeyMeta must be added here (test/unit/vault/record-aad.test.ts checks it).
+ * A field added to KeyMeta must be added here (test/unit/vault/record-format.test.ts checks it).
  */
 import { RECORD_ENVELOPE_VERSION } from './sealed';
 import type { KeyMeta } from './record';
