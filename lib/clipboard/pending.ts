@@ -4,7 +4,9 @@
  * event page still knows it, never the key itself. An alarm fires it even when the
  * worker was stopped; a timer in the running worker fires it on time when the delay is
  * shorter than the alarms' floor (30 s for a packed Chrome extension). Firing twice is
- * harmless: the first run takes the pending clear, the second finds none.
+ * harmless: the first run takes the pending clear, the second finds none. A clear that could
+ * not read or write the clipboard (the offscreen document was not ready, the paste was refused)
+ * is tried again, RETRY_MS later, at most RETRIES times; then it is given up.
  */
 import * as z from 'zod/mini';
 import { serialQueue } from '../async/serial';
@@ -14,8 +16,15 @@ import { DIGEST_PATTERN } from './digest';
 export const CLIPBOARD_ALARM = 'clipboard-clear';
 /** A timer may wake a few milliseconds before the stored time. */
 const EARLY_MS = 250;
+export const RETRIES = 3;
+export const RETRY_MS = 10_000;
 
-const PendingSchema = z.strictObject({ digest: z.string().check(z.regex(DIGEST_PATTERN)), due: z.number() });
+const PendingSchema = z.strictObject({
+  digest: z.string().check(z.regex(DIGEST_PATTERN)),
+  due: z.number(),
+  /** Tries already made that could not read or write the clipboard. */
+  tries: z.optional(z.int().check(z.minimum(0))),
+});
 export type PendingClear = z.infer<typeof PendingSchema>;
 
 export interface ClipboardClearerDeps {
@@ -41,13 +50,25 @@ export function createClipboardClearer({ pending, alarms, now, clearIfHolds, may
     return parsed.success ? parsed.data : null;
   };
 
+  /** Keeps the pending clear for another try, when the clipboard could not be read or written. */
+  const retryLater = async (entry: PendingClear): Promise<void> => {
+    const tries = (entry.tries ?? 0) + 1;
+    if (tries > RETRIES) return;
+    const due = now() + RETRY_MS;
+    await pending.setValue({ digest: entry.digest, due, tries });
+    await alarms.create(CLIPBOARD_ALARM, { when: due });
+    setTimer(() => void fireIfDue().catch(() => undefined), RETRY_MS);
+  };
+
   const fireIfDue = (): Promise<FireResult> =>
     serial(async () => {
       const entry = await read();
       if (!entry || entry.due > now() + EARLY_MS) return 'nothing-due';
       await pending.removeValue();
       await alarms.clear(CLIPBOARD_ALARM);
-      return clearIfHolds(entry.digest);
+      const result = await clearIfHolds(entry.digest).catch((): ClearResult => 'failed');
+      if (result === 'unreadable' || result === 'failed') await retryLater(entry);
+      return result;
     });
 
   return {

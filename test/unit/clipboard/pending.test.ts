@@ -3,15 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { clearIfHolds, type ClipboardPort } from '../../../lib/clipboard/clear';
 import { digestOf } from '../../../lib/clipboard/digest';
-import { CLIPBOARD_ALARM, createClipboardClearer } from '../../../lib/clipboard/pending';
+import { CLIPBOARD_ALARM, RETRIES, RETRY_MS, createClipboardClearer } from '../../../lib/clipboard/pending';
 
 const KEY = 'VENICE-INFERENCE-KEY-0123456789abcdef';
 
 /** The system clipboard: one text, readable and writable unless told otherwise. */
 function fakeClipboard(text = '', { readable = true } = {}) {
-  const board = { text };
+  const board = { text, readable };
   const port: ClipboardPort = {
-    read: async () => (readable ? board.text : null),
+    read: async () => (board.readable ? board.text : null),
     write: async (next) => { board.text = next; return true; },
   };
   return { board, port };
@@ -133,6 +133,32 @@ describe('clearing a copied key from the background', () => {
   it('never clears blindly: an unreadable clipboard is left as it is', async () => {
     const clip = fakeClipboard(KEY, { readable: false });
     await expect(clearIfHolds(clip.port, await digestOf(KEY))).resolves.toBe('unreadable');
+    expect(clip.board.text).toBe(KEY);
+  });
+
+  it('tries again when the clipboard could not be read, then clears; gives up after a bounded number of tries', async () => {
+    const clip = fakeClipboard('', { readable: false });
+    const bg = background(clip);
+    const clearer = bg.make();
+    await clearer.schedule(await digestOf(KEY), 5);
+    clip.board.text = KEY;
+    bg.clock.now += 5_000;
+    await expect(clearer.fireIfDue()).resolves.toBe('unreadable');
+    expect(bg.alarms).toEqual([{ name: CLIPBOARD_ALARM, when: bg.clock.now + RETRY_MS }]);
+    clip.board.readable = true;
+    bg.clock.now += RETRY_MS;
+    await expect(clearer.fireIfDue()).resolves.toBe('cleared');
+    expect(clip.board.text).toBe('');
+
+    clip.board.text = KEY;
+    clip.board.readable = false;
+    await clearer.schedule(await digestOf(KEY), 5);
+    bg.clock.now += 5_000;
+    for (let i = 0; i <= RETRIES; i += 1) {
+      await expect(clearer.fireIfDue()).resolves.toBe('unreadable');
+      bg.clock.now += RETRY_MS;
+    }
+    await expect(clearer.fireIfDue()).resolves.toBe('nothing-due');
     expect(clip.board.text).toBe(KEY);
   });
 
