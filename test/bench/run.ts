@@ -22,6 +22,9 @@ const SECTIONS: Record<string, Section> = {
   worker_wake: () => import('./worker-wake'),
 };
 
+/** The sections that launch a browser (the others only build or compute). */
+const NEEDS_BROWSERS = new Set(['popup_open', 'popup_toolbar', 'mint_click', 'worker_wake']);
+
 /** The browsers and Xvfb from Debian's packages, installed when missing, as the demo and the tests do. */
 function ensureBrowsers(): void {
   const done = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-browsers.ts', '--xvfb'], { stdio: 'inherit' });
@@ -35,7 +38,7 @@ async function main(): Promise<number> {
     console.error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
     return 2;
   }
-  ensureBrowsers();
+  if (Object.keys(SECTIONS).some((name) => NEEDS_BROWSERS.has(name) && (wanted.length === 0 || wanted.includes(name)))) ensureBrowsers();
   const all: Figures = {};
   let failures = 0;
   for (const [name, load] of Object.entries(SECTIONS)) {
