@@ -26,7 +26,7 @@ export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved }: Props) {
     const outcome = await api.copy(asEnvLine ? envLine(value) : value, clipboardClearSeconds);
     notice.value = outcome === 'copied-will-clear'
       ? i18n.t('vault.keys.copied', [clipboardClearSeconds])
-      : i18n.t(outcome === 'copied-needs-permission' ? 'vault.keys.copied_needs_permission' : 'vault.keys.copied_no_clear');
+      : i18n.t('vault.keys.copied_no_clear');
   });
   const toggle = () => action.run(async () => {
     secret.value = secret.value === null ? await api.reveal(meta.id) : null;

@@ -1,10 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { changedUrls, draftOf, errorsByField, patchOf, type DraftField, type SettingsDraft } from '../lib/settings/form';
+import { draftOf, errorsByField, patchOf, type DraftField, type SettingsDraft } from '../lib/settings/form';
 import { addressesPinned, type BuildPolicy, type UrlField } from '../lib/settings/build-policy';
-import { hostsNeeded, type HostNeed } from '../lib/settings/host-permissions';
-import type { AccessAnswer, AccessNeeds } from '../lib/settings/permissions';
 import { DEFAULT_SETTINGS, PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL, type Settings } from '../lib/settings/schema';
 import { applySettingsPatch, type SettingsResult } from '../lib/settings/validate';
 import { OptionsField } from './OptionsField';
@@ -22,32 +19,14 @@ interface Props {
   save: (patch: Record<string, unknown>) => Promise<SettingsResult>;
   /** Must be called straight from the click: browsers only grant permissions during a user gesture. */
   requestNotifications: () => Promise<PermissionAnswer>;
-  /** Asks for the hosts changed addresses need, and clipboardRead; same rule: called straight from a click. */
-  requestAccess: (needs: AccessNeeds) => Promise<AccessAnswer>;
-  /** Whether clipboardRead was held when the page opened (the popup clears a copied key only with it). */
-  clipboardAllowed: boolean;
 }
 
 type Status = { kind: 'saved' | 'error' | 'busy'; text: string } | null;
-type ClipboardAccess = 'allowed' | 'not-allowed' | 'refused';
-const CLIPBOARD_NOTE = { allowed: 'options.clipboard_allowed', 'not-allowed': 'options.clipboard_not_allowed', refused: 'options.clipboard_refused' } as const;
-
-/** Each field's missing hosts, in a sentence; an http host can never be granted (the manifest's optional hosts are https only). */
-function hostErrors(missing: HostNeed[]): Partial<Record<DraftField, string>> {
-  const out: Partial<Record<DraftField, string>> = {};
-  for (const field of ['apiBaseUrl', 'rpcUrl'] as const) {
-    const needs = missing.filter((need) => need.field === field);
-    if (needs.length === 0) continue;
-    const hosts = needs.map((need) => need.host).join(', ');
-    out[field] = i18n.t(needs.some((need) => need.pattern.startsWith('http:')) ? 'options.host_http' : 'options.host_denied', [hosts]);
-  }
-  return out;
-}
 
 const ORDER: DraftField[] = ['apiBaseUrl', 'rpcUrl', 'pollMinutes', 'badgeUnit', 'lowBalancePercent', 'lowBalanceAbsolute', 'autoLockMinutes', 'clipboardClearSeconds'];
 
 /** Every setting with its reason when refused; nothing is stored until Save, and a refused value stays as typed. */
-export function OptionsForm({ initial, policy, refused, save, requestNotifications, requestAccess, clipboardAllowed }: Props) {
+export function OptionsForm({ initial, policy, refused, save, requestNotifications }: Props) {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
   const [touched, setTouched] = useState<Set<DraftField>>(new Set());
@@ -55,10 +34,6 @@ export function OptionsForm({ initial, policy, refused, save, requestNotificatio
   const [serverErrors, setServerErrors] = useState<Partial<Record<DraftField | 'form', string>>>({});
   const [note, setNote] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [clipboard, setClipboard] = useState<ClipboardAccess>(clipboardAllowed ? 'allowed' : 'not-allowed');
-  const clipboardAnswered = ({ clipboard: answer }: AccessAnswer) => {
-    if (answer !== 'not-asked') setClipboard(answer === 'granted' ? 'allowed' : 'refused');
-  };
 
   const live = useMemo(() => {
     const result = applySettingsPatch(saved, patchOf(draft), policy);
@@ -73,7 +48,7 @@ export function OptionsForm({ initial, policy, refused, save, requestNotificatio
     setStatus(null);
   };
   const touch = (field: DraftField) => setTouched((t) => new Set(t).add(field));
-  const text = (field: DraftField, label: string, hint?: string, inputMode?: 'decimal' | 'numeric' | 'url', more?: { note?: string; children?: ComponentChildren; readOnly?: boolean }) => (
+  const text = (field: DraftField, label: string, hint?: string, inputMode?: 'decimal' | 'numeric' | 'url', more?: { readOnly?: boolean }) => (
     <OptionsField
       id={field}
       label={label}
@@ -110,22 +85,8 @@ export function OptionsForm({ initial, policy, refused, save, requestNotificatio
       if (firstBad) document.getElementById(firstBad)?.focus();
       return;
     }
-    // A newly set clearing delay asks for clipboardRead in the same prompt as the hosts (an unrelated Save does not).
-    const delay = patchOf(draft).clipboardClearSeconds;
-    const askClipboard = clipboard !== 'allowed' && typeof delay === 'number' && delay > 0 && delay !== saved.clipboardClearSeconds;
-    // First call after the synchronous checks, before any await: still inside the click.
-    const access = requestAccess({ hosts: hostsNeeded(changedUrls(saved, draft)), clipboard: askClipboard });
     setStatus({ kind: 'busy', text: i18n.t('options.saving') });
     try {
-      const answer = await access;
-      clipboardAnswered(answer);
-      if (answer.missing.length > 0) {
-        const reasons = hostErrors(answer.missing);
-        setServerErrors(reasons);
-        setStatus({ kind: 'error', text: Object.values(reasons).join(' ') });
-        document.getElementById(answer.missing[0]!.field)?.focus();
-        return;
-      }
       const result = await save(patchOf(draft));
       if (result.ok) {
         setSaved(result.settings);
@@ -139,17 +100,6 @@ export function OptionsForm({ initial, policy, refused, save, requestNotificatio
     } catch {
       setStatus({ kind: 'error', text: i18n.t('options.save_failed') });
     }
-  };
-
-  const allowClipboard = () => void requestAccess({ hosts: [], clipboard: true }).then(clipboardAnswered); // inside the click
-  const clearing = patchOf(draft).clipboardClearSeconds !== 0;
-  const clipboardMore = {
-    note: clearing ? i18n.t(CLIPBOARD_NOTE[clipboard]) : '',
-    children: clearing && clipboard !== 'allowed' && (
-      <div class="row">
-        <button type="button" onClick={allowClipboard} aria-describedby="clipboardClearSeconds-note">{i18n.t('options.clipboard_allow')}</button>
-      </div>
-    ),
   };
 
   return (
@@ -191,7 +141,7 @@ export function OptionsForm({ initial, policy, refused, save, requestNotificatio
       <section class="stack" aria-labelledby="sec-security">
         <h2 id="sec-security">{i18n.t('options.section.security')}</h2>
         {text('autoLockMinutes', i18n.t('options.auto_lock'), i18n.t('options.auto_lock_hint'), 'numeric')}
-        {text('clipboardClearSeconds', i18n.t('options.clipboard'), i18n.t('options.clipboard_hint'), 'numeric', clipboardMore)}
+        {text('clipboardClearSeconds', i18n.t('options.clipboard'), i18n.t('options.clipboard_hint'), 'numeric')}
       </section>
       <OptionsNotifications value={draft.notifications} onToggle={toggle} note={note ?? serverErrors.notifications ?? null} />
       {serverErrors.form && <p class="error">{serverErrors.form}</p>}

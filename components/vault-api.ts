@@ -5,8 +5,8 @@
 import type { VaultStatusView } from '../lib/messaging/vault';
 import type { KeyMeta } from '../lib/vault/record';
 
-/** What a copy did: cleared later by the background, not cleared (delay 0), or not cleared for want of the clipboard permissions. */
-export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
+/** What a copy did: cleared later by the background, or not cleared (delay 0, or the browser refused the clipboard permissions). */
+export type CopyOutcome = 'copied-will-clear' | 'copied-no-clear';
 
 export interface VaultApi {
   status(): Promise<VaultStatusView>;

@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsForm, type PermissionAnswer } from '../../components/OptionsForm';
 import { buildPolicyFor } from '../../lib/settings/build-policy';
-import { holdsClipboardRead, requestAccess } from '../../lib/settings/permissions';
 import { refusedAddresses } from '../../lib/settings/validate';
 import { SETTINGS_ITEM } from '../../lib/storage/keys';
 import { clientFor } from '../../lib/messaging/client';
@@ -50,8 +49,8 @@ render(
   root,
 );
 
-Promise.all([client['settings.get']({}), holdsClipboardRead(browser.permissions), refusedNow()])
-  .then(([settings, clipboardAllowed, refused]) =>
+Promise.all([client['settings.get']({}), refusedNow()])
+  .then(([settings, refused]) =>
     render(
       <Page>
         <OptionsForm
@@ -60,8 +59,6 @@ Promise.all([client['settings.get']({}), holdsClipboardRead(browser.permissions)
           refused={refused}
           save={(patch) => client['settings.set']({ patch })}
           requestNotifications={requestNotifications}
-          requestAccess={(needs) => requestAccess(browser.permissions, needs)}
-          clipboardAllowed={clipboardAllowed}
         />
       </Page>,
       root,

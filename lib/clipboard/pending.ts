@@ -41,7 +41,7 @@ export interface ClipboardClearerDeps {
 
 export type FireResult = ClearResult | 'nothing-due';
 /** What the popup tells the person after a copy (components/vault-api.ts: CopyOutcome). */
-export type ScheduleOutcome = 'copied-will-clear' | 'copied-no-clear' | 'copied-needs-permission';
+export type ScheduleOutcome = 'copied-will-clear' | 'copied-no-clear';
 
 export function createClipboardClearer({ pending, alarms, now, clearIfHolds, mayClear, setTimer = setTimeout }: ClipboardClearerDeps) {
   const serial = serialQueue();
@@ -82,7 +82,7 @@ export function createClipboardClearer({ pending, alarms, now, clearIfHolds, may
         if (!allowed) {
           await pending.removeValue();
           await alarms.clear(CLIPBOARD_ALARM);
-          return afterSeconds > 0 ? 'copied-needs-permission' : 'copied-no-clear';
+          return 'copied-no-clear';
         }
         const due = now() + afterSeconds * 1000;
         await pending.setValue({ digest, due });

@@ -15,6 +15,6 @@ export const clipboardContracts = {
       digest: z.string().check(z.regex(DIGEST_PATTERN)),
       afterSeconds: z.number().check(z.int(), z.gte(0), z.lte(CLIPBOARD_MAX_SECONDS)),
     }),
-    z.strictObject({ outcome: z.enum(['copied-will-clear', 'copied-no-clear', 'copied-needs-permission']) }),
+    z.strictObject({ outcome: z.enum(['copied-will-clear', 'copied-no-clear']) }),
   ),
 };

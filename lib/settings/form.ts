@@ -3,7 +3,6 @@
  * as typed (so a bad value is never lost), turned into a settings change only to
  * check or save it. The low-balance share is shown as a percentage.
  */
-import { normalizeUrl, type UrlField } from './build-policy';
 import type { BadgeUnit, NotificationSettings, Settings } from './schema';
 import type { FieldError } from './validate';
 
@@ -52,16 +51,6 @@ export function patchOf(draft: SettingsDraft): Partial<Record<keyof Settings, un
     clipboardClearSeconds: toNumber(draft.clipboardClearSeconds),
     notifications: { ...draft.notifications },
   };
-}
-
-/** The URL fields whose address differs from the saved one, normalised as they will be stored. */
-export function changedUrls(saved: Settings, draft: SettingsDraft): Partial<Record<UrlField, string>> {
-  const changed: Partial<Record<UrlField, string>> = {};
-  for (const field of ['apiBaseUrl', 'rpcUrl'] as const) {
-    const url = normalizeUrl(draft[field]);
-    if (url !== saved[field]) changed[field] = url;
-  }
-  return changed;
 }
 
 /** Reasons keyed by form field; the share's reasons are said in percent. */

@@ -121,10 +121,10 @@ describe('clearing a copied key from the background', () => {
     expect(bg.alarms).toEqual([]);
   });
 
-  it('promises no clearing and keeps nothing pending without the clipboard permissions', async () => {
+  it('promises no clearing (copied-no-clear) and keeps nothing pending without the clipboard permissions', async () => {
     const clip = fakeClipboard(KEY);
     const bg = background(clip, { allowed: false });
-    await expect(bg.make().schedule(await digestOf(KEY), 30)).resolves.toBe('copied-needs-permission');
+    await expect(bg.make().schedule(await digestOf(KEY), 30)).resolves.toBe('copied-no-clear');
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(bg.alarms).toEqual([]);
     expect(bg.timers).toEqual([]);

@@ -25,7 +25,6 @@ describe('KeyRow copy notice', () => {
 
   it.each([
     ['copied-will-clear', 'Copied. The clipboard is cleared in 30 s if it still holds the key, even if you close this popup.'],
-    ['copied-needs-permission', 'Copied. Clear your clipboard yourself, or allow clearing in Settings.'],
     ['copied-no-clear', 'Copied. Clear your clipboard yourself when you are done.'],
   ] as const)('%s: %s', async (outcome, sentence) => {
     expect(await copyWith(outcome)).toBe(sentence);
