@@ -23,7 +23,8 @@ export const walletRef = (wallet: Announced): string => wallet.rdns;
 export function pickWallet<W extends Announced>(wallets: readonly W[], remembered?: string): WalletPick<W> {
   const [first] = wallets;
   if (!first) return { none: true };
-  const known = wallets.find((w) => w.rdns === remembered || w.uuid === remembered);
+  // An rdns match first: a provider announcing another wallet's rdns as its uuid must not win over it.
+  const known = wallets.find((w) => w.rdns === remembered) ?? wallets.find((w) => w.uuid === remembered);
   if (known) return { use: known };
   if (remembered === undefined || wallets.length === 1) return { use: first };
   return { ask: wallets };

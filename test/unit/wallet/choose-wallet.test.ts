@@ -14,6 +14,7 @@ describe('pickWallet', () => {
     ['the remembered one gone, one wallet: that one', [A], 'io.gone', { use: A }],
     ['a uuid of an earlier page, one wallet: that one', [B], 'uuid-b-old-page', { use: B }],
     ['the remembered one gone, several: ask', [A, B], 'io.gone', { ask: [A, B] }],
+    ['the wallet whose rdns it is, before one announcing that rdns as its uuid', [{ uuid: 'io.b', rdns: 'io.evil' }, B], 'io.b', { use: B }],
     ['no wallet at all: none', [], 'io.a', { none: true }],
     ['no wallet, nothing remembered: none', [], undefined, { none: true }],
   ] as const)('%s', (_name, wallets, remembered, expected) => {
