@@ -13,8 +13,8 @@ export interface ClipboardPort {
   write(text: string): Promise<boolean>;
 }
 
-export type ClearResult = 'cleared' | 'changed' | 'unreadable' | 'failed';
-export const CLEAR_RESULTS = ['cleared', 'changed', 'unreadable', 'failed'] as const satisfies readonly ClearResult[];
+export const CLEAR_RESULTS = ['cleared', 'changed', 'unreadable', 'failed'] as const;
+export type ClearResult = (typeof CLEAR_RESULTS)[number];
 
 export async function clearIfHolds(clipboard: ClipboardPort, digest: string): Promise<ClearResult> {
   let text: string | null;
