@@ -15,4 +15,4 @@ export {
   toAppError,
 } from './app-error';
 export type { AppError } from './app-error';
-export { isQuotaError, storageWriteError } from './storage-write';
+export { storageWriteError } from './storage-write';

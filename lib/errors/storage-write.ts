@@ -9,7 +9,7 @@ import { appError, type AppError } from './app-error';
 const QUOTA = /quota/i;
 
 /** True when `error` is a browser's "storage full" refusal (by its name or its message). */
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   if (error === null || typeof error !== 'object') return typeof error === 'string' && QUOTA.test(error);
   const { name, message } = error as { name?: unknown; message?: unknown };
   return (typeof name === 'string' && QUOTA.test(name)) || (typeof message === 'string' && QUOTA.test(message));

@@ -1,7 +1,8 @@
 // Property tests of the error table (lib/errors): every code, with any detail, gives error data
 // that fits the wire schema, with the table's sentence and its action; anything thrown becomes
 // such data; a storage refusal is STORAGE_FULL exactly when the browser says "quota".
-import { fc, it } from '@fast-check/vitest';
+import { it } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import {
   AppErrorSchema,

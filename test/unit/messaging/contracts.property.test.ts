@@ -2,7 +2,8 @@
 // arrives, as a request at the receiver or as a reply at the caller, is refused with typed error
 // data, never a crash, an unknown code or a raw exception. Messages cross contexts as JSON or
 // structured clones, so the inputs are such values: random ones, and near misses of real ones.
-import { fc, it } from '@fast-check/vitest';
+import { it } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect, vi } from 'vitest';
 import { ERROR_CODES, toAppError } from '../../../lib/errors';
 import { call } from '../../../lib/messaging/call';

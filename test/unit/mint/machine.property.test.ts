@@ -1,7 +1,8 @@
 // Property tests of the mint flow's reducer (lib/mint/machine.ts): any sequence of events, from
 // the idle state, keeps the flow's invariants. fast-check prints the seed and the shrunk
 // sequence on a failure; replay with `{ seed, path }` in the options of `it.prop`.
-import { fc, it } from '@fast-check/vitest';
+import { it } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { appError, ERROR_CODES } from '../../../lib/errors';
 import type { MintEvent } from '../../../lib/mint/events';

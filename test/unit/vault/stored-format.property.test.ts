@@ -2,7 +2,8 @@
 // stored key record (a character of its JSON, or a bit of its ciphertext) is detected and
 // reported: the record is listed as damaged, opening it fails with a typed error, and every
 // other record still opens. fast-check prints the seed and the corruption on a failure.
-import { fc, it } from '@fast-check/vitest';
+import { it } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { beforeAll, describe, expect } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppException } from '../../../lib/errors';

@@ -2,7 +2,8 @@
 // or broken body, any status, any mix of headers, a thrown network error, or a real answer with
 // one field changed), every method resolves with checked data or rejects with a VeniceError of
 // the error table, never another throw, and no secret it was given appears in the error.
-import { fc, it } from '@fast-check/vitest';
+import { it } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { ERROR_CODES, ERROR_TABLE } from '../../../lib/errors';
 import type { VeniceClient } from '../../../lib/venice/client';

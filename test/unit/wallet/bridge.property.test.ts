@@ -3,7 +3,8 @@
 // safeParse), never throws, never lets an extra field or a method outside the allowlist through,
 // and stays fast on long hostile strings. Messages arrive structured-cloned or as JSON, so the
 // inputs are such values: random ones, and near misses of real messages.
-import { fc, it } from '@fast-check/vitest';
+import { it } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { parseTabRequestInput, TabEnvelopeSchema } from '../../../lib/wallet/bridge-messages';
 import {
