@@ -64,3 +64,28 @@ describe('vault: storage.local full', () => {
     await expect(vault.status()).resolves.toEqual({ state: 'not-set-up' });
   });
 });
+
+describe('vault: unlocking while storage.local is full or failing', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a wrong passphrase is still VAULT_WRONG_PASSPHRASE when the failure count cannot be stored; the right one still unlocks', async () => {
+    const { vault, keys } = await vaultWithKeys(1);
+    await vault.lock();
+    limitLocalStorage(await bytesInUse());
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await expect(vault.unlock('not the passphrase at all')).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    }
+    await vault.unlock(PASS);
+    await expect(vault.reveal(keys[0]!.id)).resolves.toBe(keys[0]!.secret);
+  });
+
+  it('the right passphrase unlocks even when clearing the failure count is refused', async () => {
+    const { vault, keys } = await vaultWithKeys(1);
+    await vault.lock();
+    await expect(vault.unlock('not the passphrase at all')).rejects.toMatchObject({ code: 'VAULT_WRONG_PASSPHRASE' });
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('IO error: database is locked'));
+    await vault.unlock(PASS);
+    await expect(vault.reveal(keys[0]!.id)).resolves.toBe(keys[0]!.secret);
+  });
+});
