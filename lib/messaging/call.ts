@@ -8,6 +8,7 @@ import {
   type OutputOf,
   type RequestEnvelope,
 } from './protocol';
+import { MALFORMED_RESPONSE } from './wire';
 
 /** Anything that can carry a request and bring back a reply (runtime.sendMessage, tabs.sendMessage…). */
 export type Send = (envelope: RequestEnvelope) => Promise<unknown>;
@@ -27,11 +28,7 @@ export async function call<C extends Contracts, K extends keyof C & string>(
   const raw = await send({ tag: ENVELOPE_TAG, name, input: parsedInput });
   const reply = z.safeParse(ReplyEnvelopeSchema, raw);
   if (!reply.success) {
-    throw new RemoteError({
-      code: 'MALFORMED_RESPONSE',
-      message: 'The extension background sent an answer that could not be read. Try again.',
-      action: 'retry',
-    });
+    throw new RemoteError(MALFORMED_RESPONSE);
   }
   if (!reply.data.ok) throw new RemoteError(reply.data.error);
   return z.parse(spec.output, reply.data.output) as OutputOf<C, K>;
