@@ -12,7 +12,7 @@ const MISSING = Symbol('missing');
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function setAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+export function setAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
   const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
@@ -22,7 +22,7 @@ function setAt(value: unknown, path: (string | number)[], replacement: unknown):
   return copy;
 }
 
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+export function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((item, i) => [[...prefix, i], ...paths(item, [...prefix, i])]);
   if (isPlainObject(value)) return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k])]);
   return [];
