@@ -11,7 +11,9 @@
 // minimal extension's worker answers any alarm by writing the badge) and times, from the create
 // call, until the badge text is no longer the sentinel (getBadgeText asked in a loop). Ours
 // redraws the badge from its poll cache when the worker starts (a poll only when one is due),
-// so this is the worker's wake and first badge, not a network round trip.
+// so this is the worker's wake and first badge, not a network round trip. Chromium's own alarm
+// scheduling dominates it (about 0.5 s median, 0.9 s p90 on both sides, 2026-12-03), so its ratio
+// is near 1 whatever the worker costs; the message wake above is the figure that shows the worker.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
