@@ -8,6 +8,7 @@ import {
   type OutputOf,
   type RequestEnvelope,
 } from './protocol';
+import { MALFORMED_RESPONSE } from './wire';
 
 /** Anything that can carry a request and bring back a reply (runtime.sendMessage, tabs.sendMessage…). */
 export type Send = (envelope: RequestEnvelope) => Promise<unknown>;
@@ -37,9 +38,4 @@ export async function call<C extends Contracts, K extends keyof C & string>(
   return output.data as OutputOf<C, K>;
 }
 
-const unreadable = () =>
-  new RemoteError({
-    code: 'MALFORMED_RESPONSE',
-    message: 'The extension background sent an answer that could not be read. Try again.',
-    action: 'retry',
-  });
+const unreadable = () => new RemoteError(MALFORMED_RESPONSE);

@@ -21,11 +21,16 @@ export type VaultStatus =
 
 /** The state of the vault. Reading it is not activity: it never extends the auto-lock. */
 export async function vaultStatus(ctx: VaultContext): Promise<VaultStatus> {
+  // The settings and the session key are read beside the vault (issue 16: this is the popup's first
+  // question, and the worker's first tick asks it too); the vault's own answer still comes first.
+  const prefsRead = ctx.prefs();
+  const keyRead = prefsRead.then((prefs) => sessionKey(ctx.items, ctx.now(), prefs.autoLockMinutes, false));
+  keyRead.catch(() => undefined);
   const read = await readVault(ctx.items);
   if (read.kind === 'absent') return { state: 'not-set-up' };
   if (read.kind === 'damaged') return { state: 'damaged' };
-  const prefs = await ctx.prefs();
-  const dataKey = await sessionKey(ctx.items, ctx.now(), prefs.autoLockMinutes, false);
+  const prefs = await prefsRead;
+  const dataKey = await keyRead;
   if (!dataKey) {
     const guard = await readParsed(ctx.items.guard, GuardSchema, NO_FAILURES);
     return { state: 'locked', retryInMs: remainingWait(guard, ctx.now()), records: read.records.map(metaOf), damaged: read.damaged };

@@ -124,8 +124,11 @@ function build(args: readonly string[]): void {
   }
 }
 
-/** Issue 5: the popup's JavaScript stays under 40 KB gzip (read as 40,000 bytes, the stricter reading). */
-export const POPUP_JS_BUDGET = 40_000;
+/**
+ * The popup's JavaScript, everything it can load (issue 16: at most 30 KiB, 30,720 B): 26,319 B gzip on
+ * 2026-12-03 once it loaded no zod (38,955 B before), plus a small margin, so it can only go down.
+ */
+export const POPUP_JS_BUDGET = 27_000;
 /**
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
