@@ -45,6 +45,7 @@ export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved }: Props) {
         </span>
         <code class="last6">…{meta.last6}</code>
       </div>
+      {meta.revokedAt && <p class="warning" data-testid="key-revoked">{i18n.t('vault.keys.revoked', [meta.revokedAt.slice(0, 10)])}</p>}
       <p class="hint">{meta.expiresAt ? i18n.t('vault.keys.expires', [meta.expiresAt.slice(0, 10)]) : i18n.t('vault.keys.never_expires')}</p>
       {secret.value !== null && <code class="secret" data-testid="revealed-secret">{secret.value}</code>}
       <div class="row wrap">
