@@ -12,6 +12,7 @@ import { ManageError } from './ManageError';
 import { ManageKeyForm } from './ManageKeyForm';
 import { ManageKeyTable } from './ManageKeyTable';
 import { ManageRevoke } from './ManageRevoke';
+import { ManageUsageChart } from './ManageUsageChart';
 import { useAction } from './use-action';
 
 type RevokeTarget = Pick<KeyRecord, 'id' | 'description' | 'last6Chars' | 'apiKeyType'>;
@@ -164,7 +165,12 @@ export function ManageKeys({ api, admin, records, clipboardClearSeconds, now, on
       {body}
       {keys.value === null
         ? <p class="hint">{loading.error.value ? '' : i18n.t('manage.loading_keys')}</p>
-        : <ManageKeyTable keys={keys.value} held={held} paused={paused.value} now={listedAt} onOpen={open} />}
+        : (
+          <>
+            <ManageKeyTable keys={keys.value} held={held} paused={paused.value} now={listedAt} onOpen={open} />
+            <ManageUsageChart keys={keys.value} />
+          </>
+        )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // route called; a 401 names the key; the list with its held/paused markers; create validated
 // before posting, the 429 and lost-answer outcomes; revoke needs the last six typed and warns
 // about the ADMIN key in use; an edit shows the documented traps before saving.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ManageApi } from '../../../components/manage-api';
 import { ManageApp } from '../../../components/ManageApp';
@@ -59,10 +59,13 @@ describe('the Manage keys page', () => {
   it('lists the keys with the vault marker and use over 80% of a cap', async () => {
     const held = meta({ type: 'INFERENCE', veniceId: 'k-1', last6: 'bbbbbb' });
     render(<ManageApp api={fakeManage([meta({}), held], [venice({}), venice({ id: 'k-2', description: 'other', currentPeriodUsage: { usd: '1.0000', diem: '0.0000' } })])} now={() => NOW} />);
-    const row = (await screen.findByText('ci bot')).closest('tr')!;
+    const table = within(await screen.findByTestId('keys-table'));
+    const row = (await table.findByText('ci bot')).closest('tr')!;
     expect(row.textContent).toMatch(/In this vault/);
     expect(row.textContent).toMatch(/\$9 \/ \$10 \(90%\)/);
-    expect(screen.getByText('other').closest('tr')!.textContent).not.toMatch(/In this vault|%\)/);
+    expect(table.getByText('other').closest('tr')!.textContent).not.toMatch(/In this vault|%\)/);
+    // The 7-day spend chart's table fallback carries the same figures.
+    expect(within(screen.getByTestId('usage-chart')).getAllByText('1.5000')).toHaveLength(2);
     fireEvent.click(screen.getByLabelText('Over 80% of a cap'));
     await waitFor(() => expect(screen.getByTestId('keys-count').textContent).toBe('1 of 2 keys shown'));
   });
