@@ -152,7 +152,6 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
     },
   };
 }
-export type KeyManager = ReturnType<typeof createKeyManager>;
 
 interface KeyRecordRef {
   id: string;
