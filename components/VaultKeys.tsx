@@ -45,7 +45,8 @@ export function VaultKeys({ api, status, onChanged, onImport, onOpenManage }: {
       ) : (
         <ul class="plain keys">
           {status.records.map((meta) => (
-            <KeyRow key={meta.id} api={api} meta={meta} clipboardClearSeconds={status.clipboardClearSeconds} onRemoved={onChanged} />
+            <KeyRow key={meta.id} api={api} meta={meta} clipboardClearSeconds={status.clipboardClearSeconds} onRemoved={onChanged}
+              admin={status.records.find((r) => r.type === 'ADMIN' && !r.revokedAt && r.id !== meta.id)} />
           ))}
         </ul>
       )}

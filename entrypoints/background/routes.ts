@@ -8,6 +8,7 @@ import { toAppError } from '../../lib/errors';
 import { createDispatcher, type Dispatcher, type HandleOptions, type Handlers } from '../../lib/messaging/handle';
 import { clipboardContracts } from '../../lib/messaging/clipboard';
 import { manageContracts } from '../../lib/messaging/manage';
+import { manageRevokeContracts } from '../../lib/messaging/manage-revoke';
 import { mintContracts } from '../../lib/messaging/mint';
 import { settingsContracts } from '../../lib/messaging/settings';
 import { toolbarContracts } from '../../lib/messaging/toolbar';
@@ -81,6 +82,10 @@ export function manageRoutes({ manage }: Pick<Services, 'manage'>): Handlers<typ
   };
 }
 
+export function manageRevokeRoutes({ manage }: Pick<Services, 'manage'>): Handlers<typeof manageRevokeContracts> {
+  return { 'manage.revokeRecord': ({ adminId, recordId }) => manage.revokeRecord(adminId, recordId) };
+}
+
 /** The table's sentence, code and action; nothing else of a thrown value crosses. */
 export function wireError(error: unknown): WireError {
   const { code, message, action } = toAppError(error);
@@ -111,5 +116,6 @@ export function routes(services: Services): Dispatcher[] {
     createDispatcher(toolbarContracts, toolbarRoutes(services), options),
     createDispatcher(clipboardContracts, clipboardRoutes(services), options),
     createDispatcher(manageContracts, manageRoutes(services), options),
+    createDispatcher(manageRevokeContracts, manageRevokeRoutes(services), options),
   ];
 }

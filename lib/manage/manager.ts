@@ -61,6 +61,13 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
     return held.length;
   }
 
+  async function revokeWith({ api, o, records, record }: Awaited<ReturnType<typeof admin>>, key: KeyRecordRef) {
+    await api.deleteKey(key.id, o);
+    const marked = await updateHeld(records, key, record.apiBaseUrl, { revokedAt: new Date(now()).toISOString() });
+    if ((await vault.pausedCaps())[key.id]) await vault.setPausedCaps(key.id, null);
+    return { marked };
+  }
+
   async function patch(adminId: string, body: UpdateKeyBody) {
     const { api, o, records, record } = await admin(adminId);
     const updated = await api.updateKey(body, o);
@@ -136,11 +143,16 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
     },
     /** Revokes at Venice, then marks the vault's copies revoked (kept until the person removes them). */
     async revoke(adminId: string, key: KeyRecordRef) {
-      const { api, o, records, record } = await admin(adminId);
-      await api.deleteKey(key.id, o);
-      const marked = await updateHeld(records, key, record.apiBaseUrl, { revokedAt: new Date(now()).toISOString() });
-      if ((await vault.pausedCaps())[key.id]) await vault.setPausedCaps(key.id, null);
-      return { marked };
+      return revokeWith(await admin(adminId), key);
+    },
+    /** The popup's "Revoke on Venice too": a key of the vault, found at Venice by its id, or listed and matched (imported keys). */
+    async revokeRecord(adminId: string, recordId: string) {
+      const used = await admin(adminId);
+      const target = used.records.find((r) => r.id === recordId) ?? fail('KEY_NOT_FOUND');
+      const key = target.veniceId
+        ? { id: target.veniceId, last6Chars: target.last6, apiKeyType: target.type }
+        : (await used.api.listKeys(used.o)).find((k) => recordsHolding([target], k, used.record.apiBaseUrl).length > 0) ?? fail('KEY_DELETE_NOT_FOUND');
+      return revokeWith(used, key);
     },
     async balance(adminId: string) {
       const { api, o } = await admin(adminId);

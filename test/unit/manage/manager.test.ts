@@ -134,3 +134,17 @@ describe('the key manager', () => {
     await expect(s.vault.reveal(out.saved!.id)).resolves.toBe(out.secret);
   });
 });
+
+describe('the popup\'s "Revoke on Venice too"', () => {
+  it('revokes an imported key (no Venice id) found by its last six and type, and marks it', async () => {
+    const s = await setUp();
+    const secret = fakeSecret();
+    const imported = await s.vault.saveKey({ description: 'cli', source: 'imported', apiBaseUrl: API, limits: {}, expiresAt: null }, secret);
+    s.fake.keys.set('k-cli', record({ id: 'k-cli', last6Chars: secret.slice(-6) }));
+    s.fake.keys.set('k-other', record({ id: 'k-other', last6Chars: 'zzzzzz' }));
+    await expect(s.manager.revokeRecord(s.admin.id, imported.id)).resolves.toEqual({ marked: 1 });
+    expect([...s.fake.keys.keys()]).toEqual(['k-other']);
+    await expect(s.manager.revokeRecord(s.admin.id, s.inference.id)).rejects.toMatchObject({ code: 'KEY_DELETE_NOT_FOUND' });
+    expect(s.fake.api.deleteKey).toHaveBeenCalledTimes(1);
+  });
+});
