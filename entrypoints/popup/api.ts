@@ -32,6 +32,7 @@ export function createVaultApi(client: PopupClient): VaultApi {
     reveal: async (id) => (await client['vault.reveal']({ id })).secret,
     importKey: (secret, description) => client['vault.import']({ secret, description }),
     remove: async (id) => (await client['vault.remove']({ id })).removed,
+    revokeAtVenice: async (adminId, recordId) => void (await client['manage.revokeRecord']({ adminId, recordId })),
     changePassphrase: (current, next, confirm) => client['vault.changePassphrase']({ current, next, confirm }),
     reset: (confirmation) => client['vault.reset']({ confirmation }),
     copy: (text, clearAfterSeconds) =>

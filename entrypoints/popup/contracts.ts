@@ -4,6 +4,7 @@
  * output with them (issue 16: the popup at 30 KiB).
  */
 import type { clipboardContracts } from '../../lib/messaging/clipboard';
+import type { manageRevokeContracts } from '../../lib/messaging/manage-revoke';
 import type { mintContracts } from '../../lib/messaging/mint';
 import type { settingsContracts } from '../../lib/messaging/settings';
 import type { toolbarContracts } from '../../lib/messaging/toolbar';
@@ -13,4 +14,5 @@ export type PopupContracts = typeof vaultContracts &
   typeof toolbarContracts &
   typeof settingsContracts &
   typeof mintContracts &
-  typeof clipboardContracts;
+  typeof clipboardContracts &
+  typeof manageRevokeContracts;

@@ -6,12 +6,14 @@
 import { importKey, type CheckKey, type ImportInput } from './import-key';
 import { metaOf, removeKey, revealKey, saveKey, undecryptable } from './key-ops';
 import { changePassphrase, lock, reset, setup, unlock } from './lock-ops';
+import { pausedCaps, setPausedCaps, updateKeyMeta } from './key-update';
+import type { PausedCaps } from './format';
 import { serialQueue } from '../async/serial';
 import { makeContext, type ContextOptions, type VaultContext } from './context';
 import { NO_FAILURES, remainingWait } from './backoff';
 import { lockIfIdle, sessionKey } from './session';
 import { GuardSchema, readParsed, readVault, type DamagedRecord, type VaultStorage } from './store';
-import type { KeyMeta, NewKeyMeta } from './record';
+import type { KeyMeta, KeyMetaPatch, NewKeyMeta } from './record';
 
 export type VaultStatus =
   | { state: 'not-set-up' }
@@ -73,6 +75,10 @@ export function createVault(items: VaultStorage, options: VaultOptions = {}) {
      */
     getSecret: (id: string) => queue(() => revealKey(ctx, id, false)),
     remove: (id: string) => queue(() => removeKey(ctx, id)),
+    /** The Manage keys page: a saved key's metadata after an edit or a revoke at Venice (sealed again). */
+    updateMeta: (id: string, patch: KeyMetaPatch) => queue(() => updateKeyMeta(ctx, id, patch)),
+    pausedCaps: () => queue(() => pausedCaps(ctx)),
+    setPausedCaps: (veniceId: string, caps: PausedCaps | null) => queue(() => setPausedCaps(ctx, veniceId, caps)),
     isUnlocked: () => queue(async () => (await sessionKey(items, ctx.now(), await autoLock(), false)) !== null),
     /** The auto-lock alarm calls this: locks when idle too long. */
     lockIfIdle: () => queue(async () => lockIfIdle(items, ctx.now(), await autoLock())),
