@@ -5,7 +5,8 @@
  */
 import type { KeyMeta } from '../vault/record';
 
-interface VeniceKeyRef {
+/** A key as Venice names it: enough to find the vault's copy. */
+export interface VeniceKeyRef {
   id: string;
   last6Chars: string;
   apiKeyType: 'INFERENCE' | 'ADMIN';

@@ -10,7 +10,7 @@ import type { PausedCaps } from '../vault/format';
 import type { KeyMeta, KeyMetaPatch, NewKeyMeta } from '../vault/record';
 import type { VeniceClient } from '../venice/client';
 import type { CreateKeyBody, CreatedKey, KeyRecord, UpdateKeyBody } from '../venice/schemas/keys';
-import { recordsHolding } from './held';
+import { holds, recordsHolding, type VeniceKeyRef } from './held';
 
 type VaultView = { state: 'unlocked'; records: KeyMeta[] } | { state: 'not-set-up' | 'damaged' | 'locked' };
 
@@ -55,13 +55,13 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
   }
 
   /** Applies `patch` to every vault record holding `key`. */
-  async function updateHeld(records: KeyMeta[], key: KeyRecordRef, apiBaseUrl: string, patch: KeyMetaPatch): Promise<number> {
+  async function updateHeld(records: KeyMeta[], key: VeniceKeyRef, apiBaseUrl: string, patch: KeyMetaPatch): Promise<number> {
     const held = recordsHolding(records, key, apiBaseUrl);
     for (const record of held) await vault.updateMeta(record.id, patch);
     return held.length;
   }
 
-  async function revokeWith({ api, o, records, record }: Awaited<ReturnType<typeof admin>>, key: KeyRecordRef) {
+  async function revokeWith({ api, o, records, record }: Awaited<ReturnType<typeof admin>>, key: VeniceKeyRef) {
     await api.deleteKey(key.id, o);
     const marked = await updateHeld(records, key, record.apiBaseUrl, { revokedAt: new Date(now()).toISOString() });
     if ((await vault.pausedCaps())[key.id]) await vault.setPausedCaps(key.id, null);
@@ -142,7 +142,7 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
       return updated;
     },
     /** Revokes at Venice, then marks the vault's copies revoked (kept until the person removes them). */
-    async revoke(adminId: string, key: KeyRecordRef) {
+    async revoke(adminId: string, key: VeniceKeyRef) {
       return revokeWith(await admin(adminId), key);
     },
     /** The popup's "Revoke on Venice too": a key of the vault, found at Venice by its id, or listed and matched (imported keys). */
@@ -151,7 +151,7 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
       const target = used.records.find((r) => r.id === recordId) ?? fail('KEY_NOT_FOUND');
       const key = target.veniceId
         ? { id: target.veniceId, last6Chars: target.last6, apiKeyType: target.type }
-        : (await used.api.listKeys(used.o)).find((k) => recordsHolding([target], k, used.record.apiBaseUrl).length > 0) ?? fail('KEY_DELETE_NOT_FOUND');
+        : (await used.api.listKeys(used.o)).find((k) => holds(target, k, used.record.apiBaseUrl)) ?? fail('KEY_DELETE_NOT_FOUND');
       return revokeWith(used, key);
     },
     async balance(adminId: string) {
@@ -163,10 +163,4 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
       return api.getRateLimitLog(o);
     },
   };
-}
-
-interface KeyRecordRef {
-  id: string;
-  last6Chars: string;
-  apiKeyType: 'INFERENCE' | 'ADMIN';
 }
