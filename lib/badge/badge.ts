@@ -4,7 +4,7 @@
  */
 import { assess } from './assess';
 import { compactAmount, compactUsd, formatDuration } from './format';
-import { BADGE_COLORS, type Badge, type BadgeState, type PollView } from './schema';
+import { BADGE_COLORS, BADGE_SIGNS, type Badge, type BadgeState, type PollView } from './schema';
 import { keyName, limitsTitle } from './title';
 
 const APP = 'Venice Key Wallet';
@@ -23,9 +23,9 @@ function freshness(poll: PollView, now: number, stale: boolean): string {
 export function badgeFor(state: BadgeState): Badge {
   switch (state.kind) {
     case 'waiting-wallet':
-      return { text: '…', color: BADGE_COLORS.muted, title: `${APP}: waiting for your wallet to sign.` };
+      return { text: BADGE_SIGNS.checking, color: BADGE_COLORS.muted, title: `${APP}: waiting for your wallet to sign.` };
     case 'locked':
-      return { text: '•••', color: BADGE_COLORS.muted, title: `${APP} is locked. Open it and enter your passphrase to see balances.` };
+      return { text: BADGE_SIGNS.locked, color: BADGE_COLORS.muted, title: `${APP} is locked. Open it and enter your passphrase to see balances.` };
     case 'no-key':
       return { text: '', color: BADGE_COLORS.muted, title: `${APP}: no API key yet. Open it to get one from your wallet.` };
     case 'key':
@@ -35,7 +35,7 @@ export function badgeFor(state: BadgeState): Badge {
   const name = keyName(key);
   if (poll?.status === 'revoked') {
     return {
-      text: '!',
+      text: BADGE_SIGNS.gone,
       color: BADGE_COLORS.alert,
       title: `${name}\nVenice did not accept this key: it may be revoked, wrong or expired. Checking has stopped.`,
     };
@@ -43,7 +43,7 @@ export function badgeFor(state: BadgeState): Badge {
   if (!poll?.limits) {
     const failed = poll?.status === 'error' && poll.error;
     return {
-      text: failed ? '?' : '…',
+      text: failed ? BADGE_SIGNS.failed : BADGE_SIGNS.checking,
       color: BADGE_COLORS.muted,
       title: `${name}\n${failed ? `Could not check the balance: ${poll.error!.message}` : 'Checking the balance…'}`,
     };
@@ -54,8 +54,9 @@ export function badgeFor(state: BadgeState): Badge {
   const fresh = freshness(poll, now, stale);
   if (fresh) lines.push(fresh);
   const title = lines.join('\n');
-  if (a.expired || a.blocked) return { text: '!', color: BADGE_COLORS.alert, title };
-  const text = a.amount === null ? '?' : a.unit === 'DIEM' ? compactAmount(a.amount) : compactUsd(a.amount);
+  if (a.expired) return { text: BADGE_SIGNS.gone, color: BADGE_COLORS.alert, title };
+  if (a.blocked) return { text: BADGE_SIGNS.blocked, color: BADGE_COLORS.alert, title };
+  const text = a.amount === null ? BADGE_SIGNS.failed : a.unit === 'DIEM' ? compactAmount(a.amount) : compactUsd(a.amount);
   const color = stale ? BADGE_COLORS.muted : a.low ? BADGE_COLORS.low : BADGE_COLORS.normal;
   return { text, color, title };
 }

@@ -4,7 +4,7 @@
 // (read back from chrome.action) and in the popup home.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS } from '../../lib/badge/schema';
+import { BADGE_COLORS, BADGE_SIGNS } from '../../lib/badge/schema';
 import { control, mintKey } from '../sandbox/helpers';
 import { launchChromium, pageErrorsOf, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
 
@@ -106,7 +106,7 @@ describe('toolbar badge in Chromium', () => {
     await expect.poll(() => popup.getByTestId('access').innerText()).toBe('Blocked');
   });
 
-  it('turns red and stops polling once the key is revoked', async () => {
+  it('turns red with "✕" and stops polling once the key is revoked', async () => {
     await control(sandbox.origin, 'POST', `/keys/${last6}/access`, { permitted: true });
     await control(sandbox.origin, 'POST', `/keys/${last6}/revoke`);
     await expect
@@ -124,7 +124,7 @@ describe('toolbar badge in Chromium', () => {
       )
       .toMatch(/did not accept this key.*Checking has stopped/s);
     const badge = await h.readBadge();
-    expect(badge.text).toBe('!');
+    expect(badge.text).toBe(BADGE_SIGNS.gone);
     expect(badge.color).toEqual(rgba(BADGE_COLORS.alert));
     await popup.getByTestId('revoked').waitFor();
 
@@ -137,7 +137,7 @@ describe('toolbar badge in Chromium', () => {
       await popup.waitForTimeout(5_000);
     }
     expect(rateLimitCalls()).toEqual([]);
-    expect((await h.readBadge()).text).toBe('!');
+    expect((await h.readBadge()).text).toBe(BADGE_SIGNS.gone);
   });
 
   it('turns grey when the vault is locked', async () => {

@@ -49,8 +49,8 @@ describe('badgeFor: text and colour over a table of states', () => {
     ['above 10 % of the cap', state(poll({ USD: 11 }), capped), '$11', BADGE_COLORS.normal],
     ['nothing at all', state(poll({})), '?', BADGE_COLORS.normal],
     ['access not permitted', state(poll({ USD: 0 }, {}, { accessPermitted: false })), '!', BADGE_COLORS.alert],
-    ['expired key', state(poll({ USD: 20 }, {}, { keyExpiration: '2025-05-01T00:00:00Z' })), '!', BADGE_COLORS.alert],
-    ['revoked (401)', state({ ...poll({ USD: 20 }), status: 'revoked' }), '!', BADGE_COLORS.alert],
+    ['expired key', state(poll({ USD: 20 }, {}, { keyExpiration: '2025-05-01T00:00:00Z' })), '✕', BADGE_COLORS.alert],
+    ['revoked (401)', state({ ...poll({ USD: 20 }), status: 'revoked' }), '✕', BADGE_COLORS.alert],
     ['refresh failed, last data kept', state({ ...poll({ USD: 20 }), status: 'error', error: err }), '$20', BADGE_COLORS.muted],
     ['data older than three periods', state(poll({ USD: 20 }, { fetchedAt: NOW - 16 * 60_000 })), '$20', BADGE_COLORS.muted],
   ])('%s', (_name, s, text, color) => {

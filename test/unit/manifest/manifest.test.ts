@@ -94,6 +94,12 @@ describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
     expect(JSON.stringify(manifest())).not.toContain('<all_urls>');
   });
 
+  it('lists the icon set (public/icon) in every size, and ships each file', () => {
+    const icons = (manifest() as { icons?: Record<string, string> }).icons ?? {};
+    expect(Object.keys(icons).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 96, 128]);
+    for (const file of Object.values(icons)) expect(existsSync(path.join(variantDir(outDir, browser, mode), file)), file).toBe(true);
+  });
+
   it('ships the two bridge scripts the background injects by path', () => {
     for (const file of Object.values(BRIDGE_SCRIPT_FILES)) {
       expect(existsSync(path.join(variantDir(outDir, browser, mode), file)), file).toBe(true);

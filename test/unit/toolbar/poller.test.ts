@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BADGE_COLORS, BADGE_SIGNS } from '../../../lib/badge/schema';
 import { delayAfter, periodMs } from '../../../lib/toolbar/schedule';
 import { KEY, MIN, SECRET, T0, world } from './harness';
 
@@ -64,7 +65,7 @@ describe('poller', () => {
     expect(await w.poller.pollNow()).toBe('revoked');
     expect(await w.poller.tick()).toBe('revoked');
     expect(w.requests).toHaveLength(1);
-    expect(w.badges.at(-1)).toMatchObject({ text: '!', color: '#c62828' });
+    expect(w.badges.at(-1)).toMatchObject({ text: BADGE_SIGNS.gone, color: BADGE_COLORS.alert });
   });
 
   it('sends nothing while the vault is locked and shows the grey badge', async () => {
