@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const root = path.resolve(import.meta.dirname, '..');
 
 async function main(): Promise<void> {
