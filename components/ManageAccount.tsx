@@ -6,6 +6,7 @@ import type { BillingBalanceResponse } from '../lib/venice/schemas/billing';
 import type { RateLimitLogEntry } from '../lib/venice/schemas/rate-limits';
 import type { ManageApi } from './manage-api';
 import { ManageError } from './ManageError';
+import { ManageRateTimeline } from './ManageRateTimeline';
 import { useAction } from './use-action';
 
 const num = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
@@ -47,6 +48,7 @@ export function ManageAccount({ api, admin }: { api: ManageApi; admin: KeyMeta }
           <ul class="plain groups" aria-label={i18n.t('manage.log.groups')}>
             {[...groups].map(([group, count]) => <li key={group}><strong>{count}×</strong> {group}</li>)}
           </ul>
+          <ManageRateTimeline entries={log.value} />
           <ul class="plain">
             {types.map((t) => <li key={t} class="hint"><strong>{t}</strong>: {i18n.t(`manage.log.meaning.${t}`)}</li>)}
           </ul>

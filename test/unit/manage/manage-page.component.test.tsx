@@ -70,6 +70,23 @@ describe('the Manage keys page', () => {
     await waitFor(() => expect(screen.getByTestId('keys-count').textContent).toBe('1 of 2 keys shown'));
   });
 
+  it('draws the rate-limit log as a timeline, one lane per model and type, summarized for screen readers', async () => {
+    const api = fakeManage([meta({})]);
+    const entry = (modelId: string, rateLimitType: string, timestamp: string) => ({ apiKeyId: 'k-1', modelId, rateLimitTier: 'paid', rateLimitType, timestamp });
+    api.rateLimitLog.mockResolvedValue([
+      entry('llama', 'RPM', '2026-01-10T11:00:00Z'),
+      entry('llama', 'RPM', '2026-01-10T11:30:00Z'),
+      entry('none', 'FAILED_REQUESTS', '2026-01-10T11:45:00Z'),
+    ]);
+    render(<ManageApp api={api} now={() => NOW} />);
+    const timeline = await screen.findByTestId('rate-limit-timeline');
+    const lanes = [...timeline.querySelectorAll('g[data-lane]')].map((g) => [g.getAttribute('data-lane'), g.querySelectorAll('circle').length]);
+    expect(lanes).toEqual([['llama · RPM', 2], ['none · FAILED_REQUESTS', 1]]);
+    expect(within(timeline).getByRole('img').getAttribute('aria-label')).toBe(
+      'Timeline of 3 rate-limit breaches in 2 groups of model and type, from 2026-01-10 11:00 to 2026-01-10 11:45 UTC. The table below lists each one.',
+    );
+  });
+
   it('checks the create form before posting, then explains a 429 with the wait', async () => {
     const api = fakeManage([meta({})]);
     render(<ManageApp api={api} now={() => NOW} />);
