@@ -14,17 +14,19 @@ export function resetClock(at: number, timeZone?: string): string {
   return (timeZone ? new Intl.DateTimeFormat(undefined, { ...CLOCK, timeZone }) : localClock).format(at);
 }
 
-/** A countdown in words: "1 d 4 h", "5 h 12 min 03 s", "4 min 09 s", "7 s". */
+/**
+ * A countdown in hours and minutes, rounded up so it never says less than is left: "1 d 4 h",
+ * "5 h 13 min", "4 min", "under 1 min". No seconds: a reset hours away needs no ticking second.
+ */
 export function countdownText(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
+  const totalMinutes = Math.max(0, Math.ceil(ms / 60_000));
+  if (ms < 60_000) return i18n.t('home.duration.under_minute');
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
   if (days > 0) return i18n.t('home.duration.days', [String(days), String(hours)]);
-  if (hours > 0) return i18n.t('home.duration.hours', [String(hours), pad(minutes), pad(seconds)]);
-  if (minutes > 0) return i18n.t('home.duration.minutes', [String(minutes), pad(seconds)]);
-  return i18n.t('home.duration.seconds', [String(seconds)]);
+  if (hours > 0) return i18n.t('home.duration.hours', [String(hours), pad(minutes)]);
+  return i18n.t('home.duration.minutes', [String(minutes)]);
 }
 
 export interface EpochCountdownProps {

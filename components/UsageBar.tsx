@@ -69,16 +69,17 @@ function CapMeter({ use }: { use: CapUse }) {
   );
 }
 
-/** The key's spending cap for this period as a bar of what is left, or "No cap". */
+/** The key's spending cap for this period as a bar of what is left; nothing for a key without a cap. */
 export function UsageBar({ meta, balances }: { meta: Pick<BadgeKey, 'limits' | 'limitPeriod'>; balances: Balances }) {
   const uses = capUses(meta, balances);
+  if (uses.length === 0) return null;
   return (
     <section class="card" aria-labelledby="usage-title" data-testid="usage">
       <div class="card-head">
         <h2 id="usage-title">{i18n.t('home.usage.title')}</h2>
-        <span class="hint">{uses.length ? periodText(meta.limitPeriod) : i18n.t('home.usage.no_cap')}</span>
+        <span class="hint">{periodText(meta.limitPeriod)}</span>
       </div>
-      {uses.length ? uses.map((use) => <CapMeter key={use.unit} use={use} />) : <p class="hint">{i18n.t('home.usage.no_cap_text')}</p>}
+      {uses.map((use) => <CapMeter key={use.unit} use={use} />)}
     </section>
   );
 }

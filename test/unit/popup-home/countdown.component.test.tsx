@@ -8,14 +8,14 @@ describe('countdownText', () => {
   beforeEach(() => { useEnglish(); });
 
   it.each([
-    [0, '0 s'],
-    [999, '1 s'],
-    [59_000, '59 s'],
-    [60_000, '1 min 00 s'],
-    [(4 * 60 + 9) * 1000, '4 min 09 s'],
-    [(5 * 3600 + 12 * 60 + 3) * 1000, '5 h 12 min 03 s'],
+    [0, 'under 1 min'],
+    [59_999, 'under 1 min'],
+    [60_000, '1 min'],
+    [(4 * 60 + 9) * 1000, '5 min'],
+    [(5 * 3600 + 12 * 60 + 3) * 1000, '5 h 13 min'],
+    [(5 * 3600 + 3 * 60) * 1000, '5 h 03 min'],
     [(28 * 3600 + 30 * 60) * 1000, '1 d 4 h'],
-    [-5_000, '0 s'],
+    [-5_000, 'under 1 min'],
   ])('%i ms -> %s', (ms, text) => {
     expect(countdownText(ms)).toBe(text);
   });
@@ -38,16 +38,16 @@ describe('EpochCountdown', () => {
       vi.advanceTimersByTime(ms);
     });
 
-  it('counts down every second to the next epoch, then says it is resetting and calls onElapsed once', async () => {
+  it('counts down in minutes to the next epoch, then says it is resetting and calls onElapsed once', async () => {
     const onElapsed = vi.fn();
     render(<EpochCountdown iso="2025-06-02T00:00:00.000Z" now={() => clock} onElapsed={onElapsed} />);
     const timer = screen.getByRole('timer');
     expect(timer.getAttribute('datetime')).toBe('2025-06-02T00:00:00.000Z');
-    expect(timer.textContent).toBe('1 min 02 s');
+    expect(timer.textContent).toBe('2 min');
     await tick(1000);
-    expect(screen.getByRole('timer').textContent).toBe('1 min 01 s');
+    expect(screen.getByRole('timer').textContent).toBe('2 min');
     await tick(2000);
-    expect(screen.getByRole('timer').textContent).toBe('59 s');
+    expect(screen.getByRole('timer').textContent).toBe('under 1 min');
     expect(onElapsed).not.toHaveBeenCalled();
     await tick(59_000);
     expect(screen.getByRole('timer').textContent).toBe('Resetting now…');
