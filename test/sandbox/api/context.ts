@@ -3,6 +3,7 @@ import type { SandboxWallets } from '../chain/setup';
 import type { ChainReader } from './chainReader';
 import type { SandboxClock } from './clock';
 import type { Faults } from './faults';
+import type { Issued } from './issued';
 import type { Limits } from './limits';
 import type { Reply } from './reply';
 import type { RequestLog } from './requestLog';
@@ -14,6 +15,8 @@ export interface Deps {
   clock: SandboxClock;
   faults: Faults;
   requests: RequestLog;
+  /** Secrets handed out and raw request targets, in process only (chaos leak checks). */
+  issued: Issued;
   limits: Limits;
   chain: ChainReader;
   wallets: SandboxWallets;

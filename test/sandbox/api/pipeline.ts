@@ -61,6 +61,7 @@ export function createPipeline(deps: Deps, apiRoutes: Route[]) {
     if (method === 'OPTIONS') return send(req, res, { status: 204, headers: CORS_HEADERS });
     if (text === undefined) return send(req, res, standardError(413));
     if (path.startsWith('/__sandbox/')) return send(req, res, await run(controlRoutes, ctx));
+    deps.issued.target(req.url ?? '/');
     if (!path.startsWith('/api/v1/')) {
       const reply = await servePage(ctx);
       log(reply.status);
