@@ -101,7 +101,7 @@ async function main(): Promise<number> {
         violations.push({ attempt: k, kind: 'harness', detail: (error as Error).message.split('\n')[0] ?? '' });
         line = `HARNESS ERROR ${(error as Error).message.split('\n')[0]}`;
       }
-      console.log(`[chaos] #${k} ${plan.kinds.join(',') || 'clean'} -> ${line}`);
+      console.log(`[chaos] #${k} +${Math.round((Date.now() - started) / 1000)}s ${plan.kinds.join(',') || 'clean'} -> ${line}`);
       if (violations.some((v) => v.attempt === k)) console.log(`      plan: ${describePlan(plan)}`);
     }
   } finally {
@@ -109,7 +109,8 @@ async function main(): Promise<number> {
   }
   printReport(totals, violations, { seed: args.seed, seconds: (Date.now() - started) / 1000 });
   if (violations.length === 0) return 0;
-  console.log(`\n[chaos] ${violations.length} violation(s), seed ${args.seed}. Replay the run: npm run chaos -- --seed ${args.seed} --runs ${args.runs}`);
+  const run = args.only ? `--only ${args.only.join(',')}` : `--runs ${args.runs}`;
+  console.log(`\n[chaos] ${violations.length} violation(s), seed ${args.seed}. Replay the run: npm run chaos -- --seed ${args.seed} ${run}`);
   for (const k of [...new Set(violations.map((v) => v.attempt))]) {
     console.log(`  attempt ${k}: npm run chaos -- --seed ${args.seed} --only ${k}   (${violations.filter((v) => v.attempt === k).map((v) => v.kind).join(', ')})`);
   }
