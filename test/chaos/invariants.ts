@@ -54,7 +54,10 @@ export async function checkAttempt(world: World, plan: Plan, before: Before, out
   }
 
   // 2. One click, one key; a token signed at most once (two signatures only after "JWT has expired").
-  if (minted.length > 1) fail('duplicate-mint', `${minted.length} keys minted for one click`);
+  if (minted.length > 1) {
+    const posts = sandbox.requests.list().filter((r) => r.method === 'POST' && r.path.endsWith('/generate_web3_key'));
+    fail('duplicate-mint', `${minted.length} keys minted for one click; mint POSTs the sandbox received: ${posts.map((r) => r.status || 'dropped').join(', ')}`);
+  }
   const signed = wallet.signLog.slice(before.signs).map((entry) => entry.message);
   if (new Set(signed).size < signed.length) fail('token-signed-twice', `the wallet was asked to sign the same token ${signed.length - new Set(signed).size + 1} times`);
   if (signed.length > 2) fail('token-signed-twice', `${signed.length} signatures asked for one click`);
