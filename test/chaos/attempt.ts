@@ -12,6 +12,7 @@ const TOKEN_LIFETIME_MS = 16 * 60_000;
 export interface Before {
   keyIds: Set<string>;
   signs: number;
+  mintPosts: number;
 }
 
 export interface Outcome {
@@ -42,7 +43,7 @@ export async function prepare(world: World, plan: Plan): Promise<Before> {
   await world.control('POST', `/accounts/${sandbox.wallets.staked.address}/balance`, { diem: plan.diem, usd: 0, bundled: 0 });
   await toReady(world);
   await popupShows(world, '[data-testid="mint-panel"][data-status="ready"] [data-testid="mint-button"]:not([disabled])');
-  return { keyIds: new Set(Object.keys(sandbox.state.data.keys)), signs: wallet.signLog.length };
+  return { keyIds: new Set(Object.keys(sandbox.state.data.keys)), signs: wallet.signLog.length, mintPosts: world.mintPosts };
 }
 
 /** Waits for `selector` in the popup; if it is not there soon, opens the popup again (as a person would) and waits longer. */

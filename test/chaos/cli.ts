@@ -87,14 +87,14 @@ async function main(): Promise<number> {
           return { before, outcome, checked: await checkAttempt(world, plan, before, outcome) };
         });
         const c = checked.counts;
-        for (const key of ['minted', 'saved', 'shownOnce', 'told', 'lost', 'duplicates'] as const) totals[key] += c[key];
+        for (const key of ['minted', 'saved', 'shownOnce', 'told', 'lost', 'duplicates', 'orphaned'] as const) totals[key] += c[key];
         if (outcome.stuck) totals.stuck += 1;
         if (outcome.clickLost) totals.clicksLost += 1;
         if (outcome.msToSettled !== undefined) totals.msToSettled.push(outcome.msToSettled);
         const final = outcome.final.status + (outcome.final.error ? `:${outcome.final.error.code}` : '');
         totals.final[final] = (totals.final[final] ?? 0) + 1;
         violations.push(...checked.violations);
-        line = `${final} after ${outcome.msToSettled ?? '-'} ms; minted ${c.minted}, saved ${c.saved}, shown once ${c.shownOnce}, told ${c.told}, lost ${c.lost}`;
+        line = `${final} after ${outcome.msToSettled ?? '-'} ms; minted ${c.minted}, saved ${c.saved}, shown once ${c.shownOnce}, told ${c.told}, lost ${c.lost}${c.orphaned ? `, orphaned by a browser re-send ${c.orphaned}` : ''}`;
         if (outcome.notes.length) line += ` [${outcome.notes.join('; ')}]`;
         for (const v of checked.violations) line += `\n      VIOLATION ${v.kind}: ${v.detail}`;
       } catch (error) {

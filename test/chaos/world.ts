@@ -24,6 +24,9 @@ export interface World {
   logs: string[];
   /** Every URL a page of the browser requested or was at. */
   urls: string[];
+  /** How many mint POSTs the extension's code made (fetch calls seen by the browser's protocol, the
+   * service worker's included): a re-send inside the browser's network stack is not one of them. */
+  readonly mintPosts: number;
   popup: Page | undefined;
   send(name: string, input?: unknown): Promise<{ ok: boolean; output?: unknown; error?: { code: string; message: string } }>;
   storage(area: Area): Promise<Record<string, unknown>>;
@@ -44,10 +47,14 @@ export async function launchWorld(extensionDir?: string): Promise<World> {
   }
   const logs: string[] = [];
   const urls: string[] = [];
+  let mintPosts = 0;
   const watchWorker = (w: { on(e: 'console', l: (m: { text(): string }) => void): unknown }) => w.on('console', (m) => logs.push(m.text()));
   h.context.on('console', (m) => logs.push(m.text()));
   h.context.on('weberror', (e) => logs.push(String(e.error())));
-  h.context.on('request', (r) => urls.push(r.url()));
+  h.context.on('request', (r) => {
+    urls.push(r.url());
+    if (r.method() === 'POST' && r.url().endsWith('/api_keys/generate_web3_key')) mintPosts += 1;
+  });
   h.context.on('serviceworker', watchWorker);
   h.context.serviceWorkers().forEach(watchWorker);
   // tsx compiles with esbuild's keepNames: a function sent to a page (the wallet's init script) calls a
@@ -69,6 +76,9 @@ export async function launchWorld(extensionDir?: string): Promise<World> {
     wallet,
     logs,
     urls,
+    get mintPosts() {
+      return mintPosts;
+    },
     popup: undefined,
     send: (name, input = {}) =>
       inExtension(

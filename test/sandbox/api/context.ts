@@ -40,6 +40,8 @@ export interface Ctx {
   /** Set by auth once the caller is known: feeds the rate-limit log. */
   keyId?: string;
   accountId?: string;
+  /** The TCP connection this request came on, and the how-manieth request on it. */
+  connection?: { id: number; request: number };
 }
 
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;

@@ -52,6 +52,7 @@ export const mintWeb3Key: Handler = async (ctx) => {
   if (isReply(created)) return created;
   const { key, secret } = created;
   ctx.deps.issued.key(secret);
+  ctx.deps.issued.mint({ signature: body.signature, keyId: key.id, connection: ctx.connection });
   // As documented for this route, the echo of the limits is unreliable: `diem` is taken from
   // `vcu` and a USD cap of 0 comes back as null. The stored limits are right (GET /api_keys/{id}).
   const caps = key.consumptionLimits;
