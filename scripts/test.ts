@@ -28,6 +28,9 @@ const gitignored = existsSync(path.join(ROOT, '.gitignore'))
   ? readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^[#!]/.test(l))
   : [];
 
+/** The fixed seed of npm test's chaos step: its 40 attempts are the same on every run. */
+const CHAOS_SEED = '15';
+
 const STEPS: Step[] = [
   { name: 'browsers', cmd: 'npx', args: ['--no', '--', 'tsx', 'scripts/ensure-browsers.ts'] },
   { name: 'lint', cmd: 'npx', args: ['--no', '--', 'eslint', '.', ...gitignored.flatMap((p) => ['--ignore-pattern', p])] },
@@ -37,6 +40,8 @@ const STEPS: Step[] = [
   { name: 'unit+contract+sandbox', cmd: 'npx', args: ['--no', '--', 'vitest', 'run', ...vitestReporters(unitReport)], vitestReport: unitReport },
   { name: 'build:sandbox', cmd: 'npm', args: ['run', 'build:sandbox'] },
   { name: 'e2e', cmd: 'npm', args: ['run', 'test:e2e', '--', ...vitestReporters(e2eReport)], vitestReport: e2eReport },
+  // A short fixed-seed chaos run (test/chaos): 40 randomized mint attempts under faults, invariants checked.
+  { name: 'chaos', cmd: 'npm', args: ['run', 'chaos', '--', '--seed', CHAOS_SEED, '--runs', '40'] },
 ];
 
 let current: ReturnType<typeof spawn> | undefined;

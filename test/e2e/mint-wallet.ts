@@ -16,6 +16,10 @@ export interface TestWallet {
   readonly signRequests: number;
   /** The origin of the page each personal_sign came from. */
   readonly signOrigins: string[];
+  /** Each personal_sign request: the message (the token, hex) and the signature given, if any. */
+  readonly signLog: { message: Hex; signature?: Hex }[];
+  /** How long personal_sign waits before it answers (a wallet the person is slow to answer). */
+  delayMs: number;
   readonly address: Hex;
   /** Makes the wallet report another account, as when the person switches in the wallet. */
   switchTo(privateKey: Hex, signingPage: Page): Promise<void>;
@@ -25,8 +29,11 @@ export async function installTestWallet(context: BrowserContext, privateKey: Hex
   let account: PrivateKeyAccount = privateKeyToAccount(privateKey);
   let signRequests = 0;
   const signOrigins: string[] = [];
+  const signLog: { message: Hex; signature?: Hex }[] = [];
   const state = {
     signMode: 'approve' as SignMode,
+    delayMs: 0,
+    signLog,
     get signRequests() {
       return signRequests;
     },
@@ -50,10 +57,14 @@ export async function installTestWallet(context: BrowserContext, privateKey: Hex
       case 'personal_sign': {
         signRequests += 1;
         signOrigins.push(new URL(source.frame.url()).origin);
+        const [raw] = params as [Hex, Hex];
+        const entry: { message: Hex; signature?: Hex } = { message: raw };
+        signLog.push(entry);
+        if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
         if (state.signMode === 'decline') return { ok: false, code: 4001, message: 'User rejected the request.' };
         if (state.signMode === 'hang') return new Promise<Reply>(() => undefined);
-        const [raw] = params as [Hex, Hex];
-        return { ok: true, value: await account.signMessage({ message: { raw } }) };
+        entry.signature = await account.signMessage({ message: { raw } });
+        return { ok: true, value: entry.signature };
       }
       default:
         return { ok: false, code: 4200, message: `Unsupported method ${method}` };

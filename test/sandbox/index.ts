@@ -6,6 +6,7 @@ import { createChainReader } from './api/chainReader';
 import { type SandboxClock, createClock } from './api/clock';
 import type { Deps } from './api/context';
 import { Faults } from './api/faults';
+import { Issued } from './api/issued';
 import { Limits } from './api/limits';
 import { RequestLog } from './api/requestLog';
 import { startApiServer } from './api/server';
@@ -43,6 +44,8 @@ export interface Sandbox {
   clock: SandboxClock;
   faults: Faults;
   requests: RequestLog;
+  /** Key secrets and tokens handed out, raw request targets: in process only, for leak checks. */
+  issued: Issued;
   state: Store;
   stop(): Promise<void>;
 }
@@ -60,6 +63,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       clock,
       faults,
       requests: new RequestLog(),
+      issued: new Issued(),
       limits: new Limits(clock),
       chain: createChainReader(anvil.rpcUrl, faults),
       wallets,
@@ -80,6 +84,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       clock,
       faults,
       requests: deps.requests,
+      issued: deps.issued,
       state: deps.store,
       stop() {
         stopped ??= (async () => {

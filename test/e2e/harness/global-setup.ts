@@ -24,9 +24,10 @@ function builtAt(dir: string): number {
   return existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
 }
 
-export function sandboxBuildIsStale(): string | undefined {
+/** Why the sandbox build in `dirs` (both browsers by default) must be built again, or undefined. */
+export function sandboxBuildIsStale(dirs: string[] = [CHROME_SANDBOX_DIR, FIREFOX_SANDBOX_DIR]): string | undefined {
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
-  for (const dir of [CHROME_SANDBOX_DIR, FIREFOX_SANDBOX_DIR]) {
+  for (const dir of dirs) {
     const built = builtAt(dir);
     if (built === 0) return `${path.relative(ROOT, dir)} is missing`;
     if (built < sources) return `${path.relative(ROOT, dir)} is older than the sources`;

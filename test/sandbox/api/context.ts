@@ -3,6 +3,7 @@ import type { SandboxWallets } from '../chain/setup';
 import type { ChainReader } from './chainReader';
 import type { SandboxClock } from './clock';
 import type { Faults } from './faults';
+import type { Issued } from './issued';
 import type { Limits } from './limits';
 import type { Reply } from './reply';
 import type { RequestLog } from './requestLog';
@@ -14,6 +15,8 @@ export interface Deps {
   clock: SandboxClock;
   faults: Faults;
   requests: RequestLog;
+  /** Secrets handed out and raw request targets, in process only (chaos leak checks). */
+  issued: Issued;
   limits: Limits;
   chain: ChainReader;
   wallets: SandboxWallets;
@@ -37,6 +40,8 @@ export interface Ctx {
   /** Set by auth once the caller is known: feeds the rate-limit log. */
   keyId?: string;
   accountId?: string;
+  /** The TCP connection this request came on, and the how-manieth request on it. */
+  connection?: { id: number; request: number };
 }
 
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;

@@ -42,25 +42,40 @@ function parseJson(text: string): { body: unknown; bodyIsJson: boolean } {
   }
 }
 
+/** Numbers each TCP connection and counts the requests it carried. */
+function connectionCounter() {
+  const seen = new WeakMap<object, { id: number; request: number }>();
+  let next = 0;
+  return (req: IncomingMessage) => {
+    const known = seen.get(req.socket);
+    const entry = known ? { id: known.id, request: known.request + 1 } : { id: (next += 1), request: 1 };
+    seen.set(req.socket, entry);
+    return entry;
+  };
+}
+
 export function createPipeline(deps: Deps, apiRoutes: Route[]) {
+  const connectionOf = connectionCounter();
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
+    const connection = connectionOf(req);
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', deps.origin());
     const path = url.pathname;
     const text = await readBody(req, BODY_LIMIT);
-    const ctx: Ctx = { deps, method, path, url, headers: req.headers, params: {}, ...parseJson(text ?? '') };
+    const ctx: Ctx = { deps, method, path, url, headers: req.headers, params: {}, connection, ...parseJson(text ?? '') };
     const log = (status: number, fault?: string) => {
       const durationMs = Math.round(performance.now() - started);
-      deps.requests.add({ method, path, status, time: deps.clock.iso(), durationMs, ...(fault ? { fault } : {}) });
-      if (!deps.quiet) console.error(`sandbox: ${method} ${path} -> ${status || 'dropped'} (${durationMs} ms)${fault ? ` [${fault}]` : ''}`);
+      deps.requests.add({ method, path, status, time: deps.clock.iso(), durationMs, connection, ...(fault ? { fault } : {}) });
+      if (!deps.quiet) console.error(`sandbox: ${method} ${path} -> ${status || 'dropped'} (${durationMs} ms, connection ${connection.id}#${connection.request})${fault ? ` [${fault}]` : ''}`);
     };
 
     if (method === 'OPTIONS') return send(req, res, { status: 204, headers: CORS_HEADERS });
     if (text === undefined) return send(req, res, standardError(413));
     if (path.startsWith('/__sandbox/')) return send(req, res, await run(controlRoutes, ctx));
+    deps.issued.target(req.url ?? '/');
     if (!path.startsWith('/api/v1/')) {
       const reply = await servePage(ctx);
       log(reply.status);

@@ -8,6 +8,9 @@ export interface LoggedRequest {
   durationMs: number;
   /** Set when an injected fault shaped the answer. */
   fault?: string;
+  /** Which TCP connection carried it (numbered in order of arrival) and the how-manieth request on it
+   * (1 = a fresh connection; more = a kept-alive one, the kind a browser re-sends on when it closes). */
+  connection?: { id: number; request: number };
 }
 
 const MAX_ENTRIES = 2000;

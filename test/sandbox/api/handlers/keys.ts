@@ -39,6 +39,7 @@ export const createApiKey: Handler = (ctx) => {
   const created = createKey(store, clock, auth.account, parsed.value);
   if (isReply(created)) return { ...created, headers: gate.headers };
   const { key, secret } = created;
+  ctx.deps.issued.key(secret);
   return ok(createdKeyAnswer(key, secret, { ...key.consumptionLimits }), gate.headers);
 };
 

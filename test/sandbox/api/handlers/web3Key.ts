@@ -12,6 +12,7 @@ export const DIEM_PER_STAKED_VVV = 0.01;
 
 export const getWeb3Token: Handler = async (ctx) => {
   const token = await issueToken(ctx.deps.store.data.jwtSecret, ctx.deps.clock.now());
+  ctx.deps.issued.token(token);
   return ok({ success: true, data: { token } });
 };
 
@@ -50,6 +51,8 @@ export const mintWeb3Key: Handler = async (ctx) => {
   const created = createKey(store, clock, account, { ...body, description: body.description ?? 'Web3 API Key' });
   if (isReply(created)) return created;
   const { key, secret } = created;
+  ctx.deps.issued.key(secret);
+  ctx.deps.issued.mint({ signature: body.signature, keyId: key.id, connection: ctx.connection });
   // As documented for this route, the echo of the limits is unreliable: `diem` is taken from
   // `vcu` and a USD cap of 0 comes back as null. The stored limits are right (GET /api_keys/{id}).
   const caps = key.consumptionLimits;
