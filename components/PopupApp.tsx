@@ -33,10 +33,12 @@ export interface PopupAppProps {
   initialStatus?: VaultStatusView | null;
   /** Opens the Manage keys page (manage.html) in a tab. */
   openManage?: () => void;
+  /** Opens the options page (API address, badge, notifications): the one full settings place. */
+  openOptions?: () => void;
 }
 
 /** The vault part of the popup: picks the screen from the background's vault status. */
-export function PopupApp({ api, home, initialStatus = null, openManage }: PopupAppProps) {
+export function PopupApp({ api, home, initialStatus = null, openManage, openOptions }: PopupAppProps) {
   const start: View = home ? 'home' : 'keys';
   const status = useSignal<VaultStatusView | null>(initialStatus);
   const view = useSignal<View>(start);
@@ -53,7 +55,13 @@ export function PopupApp({ api, home, initialStatus = null, openManage }: PopupA
   useEffect(() => { void refresh(); }, []);
 
   const s = status.value;
-  if (!s) return <main class="popup">{loadError.value ? <VaultError error={loadError.value} /> : <p>{i18n.t('vault.working')}</p>}</main>;
+  const brand = (
+    <span class="brand">
+      <img src="/icon/32.png" width={20} height={20} alt="" />
+      <span>{i18n.t('extName')}</span>
+    </span>
+  );
+  if (!s) return <main class="popup"><header class="toolbar">{brand}</header>{loadError.value ? <VaultError error={loadError.value} /> : <p>{i18n.t('vault.working')}</p>}</main>;
   let body;
   if (s.state === 'not-set-up') body = <VaultSetup api={api} onDone={go(start)} />;
   else if (s.state === 'damaged' || view.value === 'reset') {
@@ -66,14 +74,16 @@ export function PopupApp({ api, home, initialStatus = null, openManage }: PopupA
   } else if (s.state === 'locked') {
     body = <VaultUnlock api={api} retryInMs={s.retryInMs} onDone={go(start)} onFailed={refresh} onForgot={go('reset')} />;
   } else if (view.value === 'import') body = <KeyImport api={api} onDone={go('keys')} onCancel={go('keys')} />;
-  else if (view.value === 'settings') body = <VaultSettings api={api} onBack={go('keys')} onReset={go('keys')} />;
+  else if (view.value === 'settings') body = <VaultSettings api={api} onBack={go('keys')} onReset={go('keys')} onOpenOptions={openOptions} />;
   else if (view.value === 'home' && home) body = home({ onImport: go('import'), onManageKeys: go('keys'), onVaultChanged: () => void refresh() });
   else body = <VaultKeys api={api} status={s} onChanged={refresh} onImport={go('import')} onOpenManage={openManage} />;
 
   return (
     <main class="popup">
-      {s.state === 'unlocked' && (
-        <nav class="toolbar" aria-label={i18n.t('vault.title')}>
+      <header class="toolbar">
+        {brand}
+        {s.state === 'unlocked' && (
+        <nav class="toolbar-actions" aria-label={i18n.t('vault.title')}>
           {home && (
             <button type="button" onClick={go(view.value === 'home' ? 'keys' : 'home')}>
               {view.value === 'home' ? i18n.t('home.keys') : i18n.t('home.home')}
@@ -86,7 +96,8 @@ export function PopupApp({ api, home, initialStatus = null, openManage }: PopupA
             {i18n.t('vault.settings.lock')}
           </button>
         </nav>
-      )}
+        )}
+      </header>
       {body}
     </main>
   );

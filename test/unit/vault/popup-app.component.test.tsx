@@ -23,6 +23,21 @@ describe('PopupApp picks the screen from the vault status', () => {
     expect(await screen.findByRole('heading', { name: 'Protect your keys' })).toBeTruthy();
   });
 
+  it('names the extension in a header on every screen, locked or not', async () => {
+    render(<PopupApp api={fakeApi({ status: vi.fn(async () => ({ state: 'locked' as const, retryInMs: 0, records: [], damaged: [] })) })} />);
+    await screen.findByRole('heading', { name: 'Unlock your keys' });
+    expect(screen.getByRole('banner').textContent).toBe('Venice Key Wallet');
+  });
+
+  it("links the popup's settings to the options page, the one place for every other setting", async () => {
+    const openOptions = vi.fn();
+    render(<PopupApp api={fakeApi({ status: vi.fn(async () => unlocked) })} openOptions={openOptions} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'All settings…' }));
+    expect(openOptions).toHaveBeenCalledOnce();
+    expect(screen.getByRole('banner').textContent).toMatch(/^Venice Key Wallet.*Lock now$/);
+  });
+
   it('shows unlock with the enforced wait when locked', async () => {
     const api = fakeApi({ status: vi.fn(async () => ({ state: 'locked' as const, retryInMs: 8_000, records: [], damaged: [] })) });
     render(<PopupApp api={api} />);
