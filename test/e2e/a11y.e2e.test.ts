@@ -1,12 +1,12 @@
 // Accessibility of every popup screen a person reaches on the way to a key (set-up, unlock,
-// home without and with a key) and of the options page, in light and dark: axe-core, injected
+// home without and with a key), of the options page and of the Manage keys page, in light and dark: axe-core, injected
 // into the real extension pages, must find no serious or critical violation.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, mintKey } from '../sandbox/helpers';
-import { launchChromiumWithSandbox, ROOT, type ChromiumHarness, type Sandbox } from './harness/index';
+import { launchChromiumWithSandbox, ROOT, sendMessage, type ChromiumHarness, type Sandbox } from './harness/index';
 
 const PASSPHRASE = 'amber-violin-27-harbor';
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -123,6 +123,29 @@ describe('accessibility (axe-core) in Chromium', () => {
     await popup.keyboard.press('Enter');
     // Opening the popup polled a moment ago, so the background answers "too soon" and the popup says so.
     await expect.poll(() => popup.getByTestId('freshness').innerText()).toMatch(/Checked less than 30 seconds ago/);
+  });
+
+  it("Manage keys page: without an ADMIN key, the list, a key's details and the create form", async () => {
+    const manage = await h.openExtensionPage('manage.html');
+    await manage.setViewportSize({ width: 1200, height: 900 });
+    await manage.getByTestId('manage-no-admin').waitFor();
+    await expectAccessible(manage, 'manage (no ADMIN key)');
+    const admin = await mintKey(sandbox, sandbox.wallets.staked, 'ADMIN');
+    expect(await sendMessage(h, 'vault.import', { secret: admin, description: 'a11y admin' })).toMatchObject({ ok: true });
+    await manage.emulateMedia({ colorScheme: 'light' });
+    await manage.reload();
+    await expect.poll(() => manage.getByTestId('keys-count').innerText(), { timeout: 30_000 }).toBe('2 of 2 keys shown');
+    await manage.getByTestId('usage-chart').waitFor();
+    await expectAccessible(manage, 'manage (list)');
+    await manage.emulateMedia({ colorScheme: 'light' });
+    await manage.locator('tbody tr').first().getByRole('button').first().click();
+    await manage.getByTestId('key-details').waitFor();
+    await expectAccessible(manage, 'manage (details)');
+    await manage.emulateMedia({ colorScheme: 'light' });
+    await manage.getByRole('button', { name: 'Create a key' }).click();
+    await manage.getByTestId('key-form-create').waitFor();
+    await expectAccessible(manage, 'manage (create form)');
+    await manage.close();
   });
 
   it('popup: unlock screen', async () => {
