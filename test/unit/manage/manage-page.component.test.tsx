@@ -87,6 +87,15 @@ describe('the Manage keys page', () => {
     );
   });
 
+  it("rotates: the create form filled with the key's settings, named as a rotation of it", async () => {
+    render(<ManageApp api={fakeManage([meta({})], [venice({ consumptionLimits: { usd: 3, diem: null }, limitPeriod: 'MONTH' })])} now={() => NOW} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Open details of ci bot/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Rotate' }));
+    expect((await screen.findByTestId('rotate-intro')).textContent).toContain('bbbbbb');
+    expect((screen.getByLabelText('USD cap') as HTMLInputElement).value).toBe('3');
+    expect((screen.getByLabelText('Description') as HTMLInputElement).value).toBe('ci bot');
+  });
+
   it('checks the create form before posting, then explains a 429 with the wait', async () => {
     const api = fakeManage([meta({})]);
     render(<ManageApp api={api} now={() => NOW} />);
