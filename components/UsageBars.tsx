@@ -35,6 +35,8 @@ export function UsageBars({ id, title, hint, rowHeader, rows, extraColumn }: {
   extraColumn?: { header: string; cell: (row: BarRow) => ComponentChildren };
 }) {
   const box = useRef<HTMLDivElement>(null);
+  // Drawn again only when the figures change, not on every render of the section around it.
+  const figures = rows.map((r) => `${r.id}=${r.usd}/${r.diem}`).join('|');
   const total = rows.reduce((sum, r) => ({ usd: sum.usd + r.usd, diem: sum.diem + r.diem }), { usd: 0, diem: 0 });
   useEffect(() => {
     if (!box.current || rows.length === 0) return;
@@ -61,7 +63,7 @@ export function UsageBars({ id, title, hint, rowHeader, rows, extraColumn }: {
       }, [x, rows.map((r) => r.usd), rows.map((r) => r.diem)], box.current);
     }).catch(() => undefined);
     return () => { gone = true; plot?.destroy(); };
-  }, [rows]);
+  }, [figures]);
 
   const amount = (value: number) => <td class="num" data-value={String(value)}>{value.toFixed(4)}</td>;
   return (
