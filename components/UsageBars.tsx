@@ -56,7 +56,7 @@ export function UsageBars({ id, title, hint, rowHeader, rows, extraColumn }: {
           { stroke: fg, grid: { stroke: 'rgba(128,128,128,0.25)' } },
         ],
         series: [
-          {},
+          { label: rowHeader, value: (_u: unknown, i: number | null) => (i === null ? '--' : rows[i]?.tick ?? '--') },
           { label: 'USD', stroke: COLORS.usd[0], fill: COLORS.usd[1], paths: bars(0), points: { show: false } },
           { label: 'DIEM', stroke: COLORS.diem[0], fill: COLORS.diem[1], paths: bars(1), points: { show: false } },
         ],
@@ -71,7 +71,8 @@ export function UsageBars({ id, title, hint, rowHeader, rows, extraColumn }: {
       <h3 id={`${id}-title`}>{title}</h3>
       {hint && <p class="hint">{hint}</p>}
       <div ref={box} class="chart" aria-hidden="true" />
-      <div class="table-wrap">
+      {/* Scrolls when long (90 days), and takes the keyboard focus so it can be scrolled without a mouse. */}
+      <div class="table-wrap scroll" tabIndex={0} role="region" aria-label={title}>
         <table>
           <caption class="visually-hidden">{title}</caption>
           <thead><tr>
