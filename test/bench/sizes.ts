@@ -97,6 +97,11 @@ export function entrySizes(browser: string, dir: string): EntrySize[] {
     out.push(measure(browser, 'popup JS, all', dir, js));
   }
   add('options', [manifest.options_ui?.page ?? manifest.options_page]);
+  // The Manage keys page (issue 12): what its first load fetches (JS and CSS); its Usage section and charts come later.
+  if (existsSync(path.join(dir, 'manage.html'))) {
+    add('manage', ['manage.html']);
+    out.push(measure(browser, 'manage JS, first load', dir, closure(dir, ['manage.html']).filter((f) => f.endsWith('.js'))));
+  }
   add('background', [manifest.background?.service_worker, ...(manifest.background?.scripts ?? []), manifest.background?.page]);
   // Content scripts: the manifest's, plus those WXT emits for runtime registration.
   const files = allFiles(dir);
@@ -133,11 +138,16 @@ export const POPUP_JS_BUDGET = 27_000;
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
  * so it can only go down. Raised once, knowingly: the Manage keys service (issue 12) and STORAGE_FULL
- * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03.
+ * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03. Raised again for
+ * the Manage keys page's Usage section (issue 12: the usage-analytics and usage-history schemas, the
+ * client's three usage calls and the CSV join): 107,642 B (Chrome) / 107,694 B (sandbox) on 2026-12-03.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 106_500;
+export const BACKGROUND_JS_BUDGET = 107_800;
+
+/** The Manage keys page's first-load JavaScript (issue 12: under 45 KB gzip, charts loaded on demand). */
+export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
