@@ -6,6 +6,7 @@ import { KeyImport } from './KeyImport';
 import type { ManageApi } from './manage-api';
 import { ManageAccount } from './ManageAccount';
 import { ManageKeys } from './ManageKeys';
+import { ManageUsageSection } from './ManageUsageSection';
 import { VaultError } from './VaultError';
 import { VaultUnlock } from './VaultUnlock';
 
@@ -67,6 +68,7 @@ export function ManageApp({ api, now = Date.now }: { api: ManageApi; now?: () =>
           </div>
           <ManageKeys key={admin.id} api={api} admin={admin} records={s.records} clipboardClearSeconds={s.clipboardClearSeconds} now={now} onVaultChanged={() => void refresh()} />
           <ManageAccount key={admin.id} api={api} admin={admin} />
+          <ManageUsageSection key={`usage-${admin.id}`} api={api} admin={admin} now={now} />
         </>
       );
     }

@@ -7,6 +7,7 @@ import type { CreateOutcomeView } from '../lib/messaging/manage';
 import type { BillingBalanceResponse } from '../lib/venice/schemas/billing';
 import type { CreateKeyBody, KeyRecord, UpdateKeyBody, UpdatedKey } from '../lib/venice/schemas/keys';
 import type { RateLimitLogEntry } from '../lib/venice/schemas/rate-limits';
+import type { UsageAnalytics, UsageHistoryPage } from '../lib/venice/schemas/usage';
 import type { VaultApi } from './vault-api';
 
 export interface ManageApi extends Pick<VaultApi, 'status' | 'unlock' | 'importKey' | 'copy'> {
@@ -19,4 +20,10 @@ export interface ManageApi extends Pick<VaultApi, 'status' | 'unlock' | 'importK
   revoke(adminId: string, key: Pick<KeyRecord, 'id' | 'last6Chars' | 'apiKeyType'>): Promise<{ marked: number }>;
   balance(adminId: string): Promise<BillingBalanceResponse>;
   rateLimitLog(adminId: string): Promise<RateLimitLogEntry[]>;
+  /** The Usage section's routes (their contracts load with the section). */
+  usageAnalytics(adminId: string, days: UsagePeriodDays): Promise<UsageAnalytics>;
+  usageHistory(adminId: string, from: { days: UsagePeriodDays } | { cursor: string }): Promise<UsageHistoryPage>;
+  usageCsv(adminId: string, days: UsagePeriodDays): Promise<{ csv: string; rows: number; complete: boolean }>;
 }
+
+export type UsagePeriodDays = 7 | 30 | 90;

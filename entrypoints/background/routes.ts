@@ -1,6 +1,6 @@
 /**
  * The routing table: each message the pages may send, mapped to the domain function that
- * answers it. The contracts (lib/messaging/{mint,vault,settings,toolbar,clipboard,manage}.ts) say what crosses; this file says
+ * answers it. The contracts (lib/messaging/{mint,vault,settings,toolbar,clipboard,manage,manage-usage}.ts) say what crosses; this file says
  * who answers; the domain folders never import the message layer.
  */
 import { browser } from 'wxt/browser';
@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatcher, type HandleOptions, type Handlers } 
 import { clipboardContracts } from '../../lib/messaging/clipboard';
 import { manageContracts } from '../../lib/messaging/manage';
 import { manageRevokeContracts } from '../../lib/messaging/manage-revoke';
+import { manageUsageContracts } from '../../lib/messaging/manage-usage';
 import { mintContracts } from '../../lib/messaging/mint';
 import { settingsContracts } from '../../lib/messaging/settings';
 import { toolbarContracts } from '../../lib/messaging/toolbar';
@@ -86,6 +87,14 @@ export function manageRevokeRoutes({ manage }: Pick<Services, 'manage'>): Handle
   return { 'manage.revokeRecord': ({ adminId, recordId }) => manage.revokeRecord(adminId, recordId) };
 }
 
+export function manageUsageRoutes({ manage }: Pick<Services, 'manage'>): Handlers<typeof manageUsageContracts> {
+  return {
+    'manage.usageAnalytics': ({ adminId, days }) => manage.usageAnalytics(adminId, days),
+    'manage.usageHistory': ({ adminId, from }) => manage.usageHistory(adminId, from),
+    'manage.usageCsv': ({ adminId, days }) => manage.usageCsv(adminId, days),
+  };
+}
+
 /** The table's sentence, code and action; nothing else of a thrown value crosses. */
 export function wireError(error: unknown): WireError {
   const { code, message, action } = toAppError(error);
@@ -117,5 +126,6 @@ export function routes(services: Services): Dispatcher[] {
     createDispatcher(clipboardContracts, clipboardRoutes(services), options),
     createDispatcher(manageContracts, manageRoutes(services), options),
     createDispatcher(manageRevokeContracts, manageRevokeRoutes(services), options),
+    createDispatcher(manageUsageContracts, manageUsageRoutes(services), options),
   ];
 }

@@ -14,6 +14,8 @@ import { copyAndClearLater } from '../popup/clipboard';
 
 export function createManageApi(): ManageApi {
   const client = clientFor({ ...manageContracts, ...vaultContracts, ...clipboardContracts }, sendVia(browser.runtime));
+  // The Usage section's contracts (and the usage schemas) load when the section first asks.
+  const usage = clientFor(() => import('../../lib/messaging/manage-usage').then((m) => m.manageUsageContracts), sendVia(browser.runtime));
   return {
     status: () => client['vault.status']({}),
     unlock: (passphrase) => client['vault.unlock']({ passphrase }),
@@ -30,5 +32,8 @@ export function createManageApi(): ManageApi {
     revoke: (adminId, key) => client['manage.revoke']({ adminId, key: { id: key.id, last6Chars: key.last6Chars, apiKeyType: key.apiKeyType } }),
     balance: (adminId) => client['manage.balance']({ adminId }),
     rateLimitLog: (adminId) => client['manage.rateLimitLog']({ adminId }),
+    usageAnalytics: (adminId, days) => usage['manage.usageAnalytics']({ adminId, days }),
+    usageHistory: (adminId, from) => usage['manage.usageHistory']({ adminId, from }),
+    usageCsv: (adminId, days) => usage['manage.usageCsv']({ adminId, days }),
   };
 }

@@ -11,6 +11,7 @@ import type { KeyMeta, KeyMetaPatch, NewKeyMeta } from '../vault/record';
 import type { VeniceClient } from '../venice/client';
 import type { CreateKeyBody, CreatedKey, KeyRecord, UpdateKeyBody } from '../venice/schemas/keys';
 import { holds, recordsHolding, type VeniceKeyRef } from './held';
+import { usageOf, type UsageMethods } from './usage';
 
 type VaultView = { state: 'unlocked'; records: KeyMeta[] } | { state: 'not-set-up' | 'damaged' | 'locked' };
 
@@ -25,7 +26,7 @@ export interface ManagerDeps {
     setPausedCaps(veniceId: string, caps: PausedCaps | null): Promise<void>;
   };
   /** A Venice client for this API address (the admin key's own). */
-  client: (apiBaseUrl: string) => Pick<VeniceClient, 'listKeys' | 'getKey' | 'createKey' | 'updateKey' | 'deleteKey' | 'getBillingBalance' | 'getRateLimitLog'>;
+  client: (apiBaseUrl: string) => Pick<VeniceClient, 'listKeys' | 'getKey' | 'createKey' | 'updateKey' | 'deleteKey' | 'getBillingBalance' | 'getRateLimitLog' | UsageMethods>;
   now: () => number;
 }
 
@@ -162,5 +163,6 @@ export function createKeyManager({ vault, client, now }: ManagerDeps) {
       const { api, o } = await admin(adminId);
       return api.getRateLimitLog(o);
     },
+    ...usageOf(async (adminId) => { const { api, o } = await admin(adminId); return { api, o }; }, now),
   };
 }

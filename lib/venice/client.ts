@@ -30,6 +30,7 @@ import { KeyIdSchema } from './schemas/common';
 import { MintKeyBodySchema, MintKeyResponseSchema, Web3TokenResponseSchema, type MintKeyBody } from './schemas/web3';
 import { RateLimitLogResponseSchema, RateLimitsResponseSchema, type RateLimitLogEntry, type RateLimits } from './schemas/rate-limits';
 import { SiwxHeaderSchema, X402BalanceResponseSchema, X402WalletAddressSchema, type X402BalanceResponse } from './schemas/x402';
+import { UsageAnalyticsQuerySchema, UsageAnalyticsResponseSchema, UsageHistoryCsvSchema, UsageHistoryQuerySchema, UsageHistoryResponseSchema, type UsageAnalytics, type UsageAnalyticsQuery, type UsageHistoryCsv, type UsageHistoryPage, type UsageHistoryQuery } from './schemas/usage';
 import { checkInput, requireKey } from './inputs';
 
 
@@ -58,6 +59,10 @@ export interface CallOptions {
 }
 
 export type VeniceClient = ReturnType<typeof createVeniceClient>;
+
+/** A checked query object as URL parameters (numbers as decimals, absent fields left out). */
+const asQuery = (query: object): Record<string, string> =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 
 export function createVeniceClient(options: VeniceClientOptions) {
   const transport: Transport = {
@@ -132,6 +137,21 @@ export function createVeniceClient(options: VeniceClientOptions) {
     /** GET /billing/balance: what the account can spend. ADMIN key. */
     async getBillingBalance(o?: CallOptions): Promise<BillingBalanceResponse> {
       return send(keyed(o, 'GET', '/billing/balance', BillingBalanceResponseSchema));
+    },
+    /** GET /billing/usage-analytics (beta): spend by day, model and key over `lookback` ("7d".."90d") or two dates. ADMIN key. */
+    async usageAnalytics(query: UsageAnalyticsQuery, o?: CallOptions): Promise<UsageAnalytics> {
+      const checked = checkInput(UsageAnalyticsQuerySchema, query, 'INVALID_REQUEST');
+      return send({ ...keyed(o, 'GET', '/billing/usage-analytics', UsageAnalyticsResponseSchema), query: asQuery(checked) });
+    },
+    /** GET /billing/usage-history: one page of the ledger, oldest first; `{cursor}` alone continues a walk. ADMIN key. */
+    async usageHistory(query: UsageHistoryQuery, o?: CallOptions): Promise<UsageHistoryPage> {
+      const checked = checkInput(UsageHistoryQuerySchema, query, 'INVALID_REQUEST');
+      return send({ ...keyed(o, 'GET', '/billing/usage-history', UsageHistoryResponseSchema), query: asQuery(checked) });
+    },
+    /** The same page as CSV (`Accept: text/csv`), with the next page's cursor. ADMIN key. */
+    async usageHistoryCsv(query: UsageHistoryQuery, o?: CallOptions): Promise<UsageHistoryCsv> {
+      const checked = checkInput(UsageHistoryQuerySchema, query, 'INVALID_REQUEST');
+      return send({ ...keyed(o, 'GET', '/billing/usage-history', UsageHistoryCsvSchema), query: asQuery(checked), accept: 'text/csv' });
     },
     /** GET /x402/balance/{wallet}: x402 credits, authenticated by the SIGN-IN-WITH-X header value. */
     async getX402Balance(wallet: string, siwxHeaderValue: string, o?: Pick<CallOptions, 'signal'>): Promise<X402BalanceResponse['data']> {

@@ -83,6 +83,16 @@ export function parseSuccess<T>(answer: RawAnswer, schema: z.ZodMiniType<T>): T 
   return parsed.data;
 }
 
+/** A 2xx CSV answer as `{csv, nextCursor}` checked by the schema; an answer that is not CSV is MALFORMED_RESPONSE. */
+export function parseCsv<T>(answer: RawAnswer, schema: z.ZodMiniType<T>): T {
+  if (!/^text\/csv\b/i.test(answer.headers.get('content-type') ?? '')) {
+    throw veniceError('MALFORMED_RESPONSE', 'The answer was not CSV.', { status: answer.status });
+  }
+  const parsed = schema.safeParse({ csv: answer.text, nextCursor: answer.headers.get('x-next-cursor') });
+  if (!parsed.success) throw veniceError('MALFORMED_RESPONSE', `Unexpected answer shape (${issuesHint(parsed.error)}).`, { status: answer.status });
+  return parsed.data;
+}
+
 /** Builds the VeniceError of a non-2xx answer; the server text is redacted before it is kept. */
 export function errorFromAnswer(
   answer: RawAnswer,

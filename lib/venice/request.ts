@@ -4,7 +4,7 @@
  * the server named), and parses the answer. Nothing else is ever re-sent.
  */
 import type * as z from 'zod/mini';
-import { errorFromAnswer, fetchOnce, parseSuccess, type FetchLike } from './http';
+import { errorFromAnswer, fetchOnce, parseCsv, parseSuccess, type FetchLike } from './http';
 import { RETRYABLE_STATUSES, backoffDelay, type RetryPolicy } from './retry';
 import { isVeniceError, veniceError, type VeniceError } from './venice-error';
 
@@ -32,6 +32,8 @@ export interface RequestSpec<T> {
   apiKey?: string;
   /** Extra headers (the SIWX header). */
   headers?: Record<string, string>;
+  /** `text/csv`: the answer is CSV, given to `schema` as `{csv, nextCursor}` (x-next-cursor). Default JSON. */
+  accept?: 'text/csv';
   schema: z.ZodMiniType<T>;
   /** Values to scrub from any server text kept in an error. */
   secrets: ReadonlyArray<string | undefined>;
@@ -52,7 +54,7 @@ function buildUrl(baseUrl: string, path: string, query?: Record<string, string>)
 }
 
 function buildInit<T>(spec: RequestSpec<T>): RequestInit {
-  const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
+  const headers: Record<string, string> = { Accept: spec.accept ?? 'application/json', ...spec.headers };
   if (spec.apiKey !== undefined) headers.Authorization = `Bearer ${spec.apiKey}`;
   // A redirect would carry the key or signature to wherever the answer points: refused.
   const init: RequestInit = { method: spec.method, headers, cache: 'no-store', credentials: 'omit', redirect: 'error' };
@@ -75,7 +77,7 @@ function nextWait(error: VeniceError, attempt: number, transport: Transport): nu
 
 async function attemptOnce<T>(transport: Transport, spec: RequestSpec<T>, url: string, init: RequestInit): Promise<T> {
   const answer = await fetchOnce(transport.fetch, url, init, transport.timeoutMs, spec.signal);
-  if (answer.status >= 200 && answer.status < 300) return parseSuccess(answer, spec.schema);
+  if (answer.status >= 200 && answer.status < 300) return spec.accept === 'text/csv' ? parseCsv(answer, spec.schema) : parseSuccess(answer, spec.schema);
   const context = { hadAuthorization: spec.apiKey !== undefined, siwx: spec.headers?.['SIGN-IN-WITH-X'] !== undefined };
   throw errorFromAnswer(answer, context, spec.secrets, transport.now());
 }

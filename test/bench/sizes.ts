@@ -139,11 +139,13 @@ export const POPUP_JS_BUDGET = 27_000;
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
  * so it can only go down. Raised once, knowingly: the Manage keys service (issue 12) and STORAGE_FULL
- * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03.
+ * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03. Raised again for
+ * the Manage keys page's Usage section (issue 12: the usage-analytics and usage-history schemas, the
+ * client's three usage calls and the CSV join): 107,642 B (Chrome) / 107,694 B (sandbox) on 2026-12-03.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 106_500;
+export const BACKGROUND_JS_BUDGET = 107_800;
 
 /** Issue 12: the Manage keys page's first-load JavaScript under 45 KB gzip, charts loaded on demand. */
 export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;

@@ -4,6 +4,7 @@ import { BillingBalanceResponseSchema } from '../../lib/venice/schemas/billing';
 import { CreateKeyBodySchema, CreateKeyResponseSchema, DeleteKeyResponseSchema, GetKeyResponseSchema, ListKeysResponseSchema, UpdateKeyBodySchema, UpdateKeyResponseSchema } from '../../lib/venice/schemas/keys';
 import { MintKeyBodySchema, MintKeyResponseSchema, Web3TokenResponseSchema } from '../../lib/venice/schemas/web3';
 import { RateLimitLogResponseSchema, RateLimitsResponseSchema } from '../../lib/venice/schemas/rate-limits';
+import { UsageAnalyticsResponseSchema, UsageHistoryResponseSchema } from '../../lib/venice/schemas/usage';
 import { X402BalanceResponseSchema } from '../../lib/venice/schemas/x402';
 import type { OperationKey } from '../unit/venice/fixtures';
 
@@ -30,5 +31,7 @@ export const OPERATIONS = new Map<OperationKey, Operation>([
   op('GET /api_keys/generate_web3_key', Web3TokenResponseSchema),
   op('POST /api_keys/generate_web3_key', MintKeyResponseSchema, MintKeyBodySchema),
   op('GET /billing/balance', BillingBalanceResponseSchema),
+  op('GET /billing/usage-analytics', UsageAnalyticsResponseSchema),
+  op('GET /billing/usage-history', UsageHistoryResponseSchema),
   op('GET /x402/balance/{walletAddress}', X402BalanceResponseSchema),
 ]);

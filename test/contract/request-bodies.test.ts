@@ -26,6 +26,10 @@ const SCENARIOS: Array<(c: VeniceClient) => Promise<unknown>> = [
   ...MINT_BODIES.map((b) => (c: VeniceClient) => c.mintWeb3Key(b)),
   (c) => c.getBillingBalance(),
   (c) => c.getX402Balance(WALLET, SIWX),
+  (c) => c.usageAnalytics({ lookback: '90d' }),
+  (c) => c.usageAnalytics({ startDate: '2026-01-01', endDate: '2026-01-31' }),
+  (c) => c.usageHistory({ currency: 'USD', pageSize: 100, startTimestamp: '2026-01-01T00:00:00Z', endTimestamp: '2026-02-01T00:00:00Z' }),
+  (c) => c.usageHistory({ cursor: ANSWERS['GET /billing/usage-history'].nextCursor }),
 ];
 
 describe('what the client sends', () => {

@@ -4,6 +4,8 @@ import { createApiKey, deleteApiKey, getKey, listKeys } from './handlers/keys';
 import { updateApiKey } from './handlers/keyUpdate';
 import { rateLimitLog, rateLimits } from './handlers/rateLimits';
 import { getWeb3Token, mintWeb3Key } from './handlers/web3Key';
+import { usageAnalytics } from './handlers/usageAnalytics';
+import { usageHistory } from './handlers/usageHistory';
 import { x402Balance } from './handlers/x402';
 import type { Route } from './router';
 import type { SiwxVerifier } from './siwx';
@@ -21,6 +23,8 @@ export function apiRoutes(siwx: SiwxVerifier): Route[] {
     { method: 'DELETE', pattern: `${v1}/api_keys`, handler: deleteApiKey },
     { method: 'GET', pattern: `${v1}/api_keys/{id}`, handler: getKey },
     { method: 'GET', pattern: `${v1}/billing/balance`, handler: billingBalance },
+    { method: 'GET', pattern: `${v1}/billing/usage-analytics`, handler: usageAnalytics },
+    { method: 'GET', pattern: `${v1}/billing/usage-history`, handler: usageHistory },
     { method: 'GET', pattern: `${v1}/x402/balance/{walletAddress}`, handler: x402Balance(siwx) },
   ];
 }

@@ -9,7 +9,7 @@ export const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-headers': 'authorization, content-type, sign-in-with-x, x-sign-in-with-x',
   'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
   'access-control-expose-headers':
-    'x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens, payment-required, retry-after',
+    'x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-ratelimit-limit-tokens, x-ratelimit-remaining-tokens, x-ratelimit-reset-tokens, payment-required, retry-after, x-next-cursor, content-disposition',
 };
 
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string | undefined> {

@@ -16,6 +16,12 @@ export interface UsageEvent {
   at: number;
   usd: number;
   diem: number;
+  /** The model's API id (GET /billing/usage-analytics groups by it); absent in older state files. */
+  model?: string;
+  promptTokens?: number;
+  completionTokens?: number;
+  /** Unique within the sandbox, orders events recorded in the same millisecond (usage-history's cursor). */
+  seq?: number;
 }
 export interface KeyRecord {
   id: string;

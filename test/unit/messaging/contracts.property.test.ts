@@ -9,6 +9,7 @@ import { ERROR_CODES, toAppError } from '../../../lib/errors';
 import { call } from '../../../lib/messaging/call';
 import { clipboardContracts } from '../../../lib/messaging/clipboard';
 import { createDispatcher, type Handlers } from '../../../lib/messaging/handle';
+import { manageUsageContracts } from '../../../lib/messaging/manage-usage';
 import { mintContracts } from '../../../lib/messaging/mint';
 import { ENVELOPE_TAG, RemoteError, ReplyEnvelopeSchema, type Contracts } from '../../../lib/messaging/protocol';
 import { settingsContracts } from '../../../lib/messaging/settings';
@@ -22,6 +23,7 @@ const GROUPS: Record<string, Contracts> = {
   settings: settingsContracts,
   toolbar: toolbarContracts,
   clipboard: clipboardContracts,
+  manageUsage: manageUsageContracts,
   bridgeTab: bridgeTabContracts,
   bridgeBackground: bridgeBackgroundContracts,
 };

@@ -26,6 +26,8 @@ const cases: Case[] = [
   { op: 'GET /api_keys/generate_web3_key', run: (c) => c.getWeb3Token(), url: `${BASE}/api_keys/generate_web3_key`, auth: 'none', expected: TOKEN },
   { op: 'POST /api_keys/generate_web3_key', run: (c) => c.mintWeb3Key(MINT_BODIES[1]), url: `${BASE}/api_keys/generate_web3_key`, auth: 'none', body: MINT_BODIES[1], expected: ANSWERS['POST /api_keys/generate_web3_key'].data },
   { op: 'GET /billing/balance', run: (c) => c.getBillingBalance(), url: `${BASE}/billing/balance`, auth: 'admin', expected: ANSWERS['GET /billing/balance'] },
+  { op: 'GET /billing/usage-analytics', run: (c) => c.usageAnalytics({ lookback: '30d' }), url: `${BASE}/billing/usage-analytics?lookback=30d`, auth: 'admin', expected: ANSWERS['GET /billing/usage-analytics'] },
+  { op: 'GET /billing/usage-history', run: (c) => c.usageHistory({ pageSize: 50, currency: 'DIEM' }), url: `${BASE}/billing/usage-history?currency=DIEM&pageSize=50`, auth: 'admin', expected: ANSWERS['GET /billing/usage-history'] },
   { op: 'GET /x402/balance/{walletAddress}', run: (c) => c.getX402Balance(WALLET, SIWX), url: `${BASE}/x402/balance/${WALLET}`, auth: 'siwx', expected: ANSWERS['GET /x402/balance/{walletAddress}'].data },
 ];
 

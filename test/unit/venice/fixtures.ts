@@ -70,6 +70,32 @@ export const ANSWERS = {
   'GET /api_keys/generate_web3_key': { data: { token: TOKEN }, success: true },
   'POST /api_keys/generate_web3_key': { data: createdKey, success: true },
   'GET /billing/balance': { canConsume: true, consumptionCurrency: 'DIEM', balances: { diem: 90.5, usd: null }, diemEpochAllocation: 100 },
+  'GET /billing/usage-analytics': {
+    lookback: '7d',
+    byDate: [{ date: '2026-01-02', USD: 0.5, DIEM: 10.25 }, { date: '2026-01-01', USD: 0.3, DIEM: 8.75 }],
+    byModel: [{
+      modelName: 'GLM 5', unitType: 'tokens', modelType: 'LLM', totalUsd: 0.4, totalDiem: 12.5, totalUnits: 50000,
+      breakdown: [{ type: 'Output', usd: 0.3, diem: 10, units: 35000 }, { type: 'Input', usd: 0.1, diem: 2.5, units: 15000 }],
+    }, { modelName: 'Venice Small', unitType: 'tokens', modelType: null, totalUsd: 0.4, totalDiem: 6.5, totalUnits: 1000 }],
+    byModelDaily: [{ date: 1767225600000, 'GLM 5': 5.5, 'Venice Small': 3.2 }],
+    topModels: ['GLM 5', 'Venice Small'],
+    byKey: [
+      { apiKeyId: KEY_ID, description: 'Laptop key', totalUsd: 0.8, totalDiem: 15, totalUnits: 75000 },
+      { apiKeyId: null, description: 'Web App', totalUsd: 0, totalDiem: 4, totalUnits: 25000 },
+    ],
+    byKeyDaily: [{ date: 1767225600000, 'Laptop key': 8.5, 'Web App': 2 }],
+    topKeyNames: ['Laptop key', 'Web App'],
+  },
+  'GET /billing/usage-history': {
+    data: [
+      { amount: -0.1, currency: 'DIEM', inferenceDetails: null, notes: 'API Inference', pricePerUnitUsd: 0.1, sku: 'venice-sd35-image-unit', timestamp: '2026-01-01T19:52:45.087Z', units: 1 },
+      {
+        amount: -0.06356, currency: 'USD', notes: 'API Inference', pricePerUnitUsd: 2.8, sku: 'zai-org-glm-5-llm-output-mtoken', timestamp: '2026-01-02T19:05:10.504Z', units: 0.000227,
+        inferenceDetails: { completionTokens: 227, inferenceExecutionTime: 2964, promptTokens: 339, requestId: 'chatcmpl-4007fd29' },
+      },
+    ],
+    nextCursor: 'AZq3fK9tXhIVDm2j4vN8cQwYt1sB6uEoLxRgPzKaJdHfM5nC7yW0K3w',
+  },
   'GET /x402/balance/{walletAddress}': {
     success: true,
     data: { walletAddress: WALLET.toLowerCase(), balanceUsd: 12.5, canConsume: true, minimumTopUpUsd: 5, suggestedTopUpUsd: 10 },

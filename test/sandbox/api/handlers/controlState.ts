@@ -7,6 +7,7 @@ import { fail, ok, type Reply } from '../reply';
 import type { Route } from '../router';
 import { parseBody } from '../schemas';
 import type { KeyRecord } from '../store';
+import { DEFAULT_USAGE_MODEL, USAGE_MODELS } from '../usage';
 
 const amount = z.number().finite().min(0);
 
@@ -33,15 +34,30 @@ const setAccess: Handler = (ctx) => {
 
 const revoke: Handler = (ctx) => withKey(ctx, (key) => (ctx.deps.store.removeKey(key.id), ok({ ok: true, id: key.id })));
 
+const usageBody = z.strictObject({
+  usd: amount.optional(),
+  diem: amount.optional(),
+  model: z.enum(Object.keys(USAGE_MODELS) as [string, ...string[]]).optional(),
+  promptTokens: z.number().int().min(0).optional(),
+  completionTokens: z.number().int().min(0).optional(),
+  /** Back-dates the usage (ISO date-time, not in the future): analytics and the ledger place it then. */
+  at: z.string().datetime().optional(),
+});
+let usageSeq = 0;
+
 const addUsage: Handler = (ctx) => {
-  const parsed = parseBody(z.strictObject({ usd: amount.optional(), diem: amount.optional() }), ctx.body, ctx.bodyIsJson);
+  const parsed = parseBody(usageBody, ctx.body, ctx.bodyIsJson);
   if (!parsed.ok) return parsed.reply;
   const body = parsed.value;
   return withKey(ctx, (key) => {
     const { store, clock } = ctx.deps;
     const usd = body.usd ?? 0;
     const diem = body.diem ?? 0;
-    key.usage.push({ at: clock.now(), usd, diem });
+    const at = body.at === undefined ? clock.now() : Date.parse(body.at);
+    if (at > clock.now()) return fail(400, 'Usage cannot be recorded in the future');
+    usageSeq = Math.max(usageSeq, ...store.keysOf(key.accountId).flatMap((k) => k.usage.map((e) => e.seq ?? 0))) + 1;
+    const { model, promptTokens, completionTokens } = body;
+    key.usage.push({ at, usd, diem, model: model ?? DEFAULT_USAGE_MODEL, promptTokens, completionTokens, seq: usageSeq });
     const account = store.account(key.accountId);
     if (account) {
       // Spend like the real API: DIEM, then bundled credits, then USD.
