@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { ToolbarStatus } from '../lib/messaging/toolbar';
+import type { CopyVault } from './HomeCopyRow';
 import { HomeEmpty } from './HomeEmpty';
 import { HomeError, homeErrorText } from './HomeError';
 import { HomeLoading } from './HomeLoading';
@@ -20,6 +21,8 @@ export interface HomeProps {
   onVaultChanged?: () => void;
   /** The mint panel and its eligibility check. */
   mint?: ComponentChildren;
+  /** Copying the active key from home (Copy key, Copy as env line). */
+  copyVault?: CopyVault;
   now?: () => number;
 }
 
@@ -29,7 +32,7 @@ export interface HomeProps {
  * balances, access, expiry, the epoch countdown, the cap, per-model rate limits, a
  * key switcher and the mint slot.
  */
-export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = Date.now }: HomeProps) {
+export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, copyVault, now = Date.now }: HomeProps) {
   const [initial] = useState(() => api.initial?.() ?? null);
   const status = useSignal<ToolbarStatus | null>(initial?.status ?? null);
   const keys = useSignal<HomeKey[]>(initial?.keys ?? []);
@@ -114,6 +117,6 @@ export function Home({ api, onImport, onManageKeys, onVaultChanged, mint, now = 
   return (
     <HomeKeyView status={{ ...s, key: s.key }} keys={keys.value} pollMinutes={pollMinutes.value} refreshing={refreshing.value}
       switching={switching.value} note={note.value} onRefresh={(quiet) => void refresh(quiet)} onSwitch={switchKey}
-      onManageKeys={onManageKeys} mint={mint} now={now} />
+      onManageKeys={onManageKeys} mint={mint} copyVault={copyVault} now={now} />
   );
 }

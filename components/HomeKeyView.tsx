@@ -4,6 +4,7 @@ import type { ToolbarStatus } from '../lib/messaging/toolbar';
 import { BalanceSummary } from './BalanceSummary';
 import { EpochCountdown } from './EpochCountdown';
 import type { HomeKey } from './home-api';
+import { type CopyVault, HomeCopyRow } from './HomeCopyRow';
 import { HomeError } from './HomeError';
 import { HomeLoading } from './HomeLoading';
 import { HomeRevoked } from './HomeRevoked';
@@ -25,6 +26,7 @@ export interface HomeKeyViewProps {
   onSwitch: (id: string) => void;
   onManageKeys?: () => void;
   mint?: ComponentChildren;
+  copyVault?: CopyVault;
   now: () => number;
 }
 
@@ -50,6 +52,7 @@ export function HomeKeyView(props: HomeKeyViewProps) {
       {limits && (
         <>
           <BalanceSummary limits={limits} expiresAt={expiresAt} now={now()} />
+          {props.copyVault && entry?.status !== 'revoked' && <HomeCopyRow vault={props.copyVault} keyId={key.id} />}
           <section class="card card-row" aria-label={i18n.t('home.epoch.label')}>
             <EpochCountdown iso={limits.nextEpochBegins} now={now} onElapsed={() => onRefresh(true)} />
           </section>

@@ -22,13 +22,21 @@ function mount(cached: CachedPopup | null) {
   const vault = createVaultApi(client);
   const MintSlot = lazyScreen(() => import('./popup/mint-slot').then((m) => m.MintSlot));
   const homeApi = createHomeApi(client, cached?.home ?? null);
+  const copyVault = {
+    reveal: vault.reveal,
+    copy: vault.copy,
+    clipboardClearSeconds: async () => {
+      const status = await vault.status();
+      return status.state === 'unlocked' ? status.clipboardClearSeconds : 0;
+    },
+  };
   render(
     <PopupApp
       api={vault}
       initialStatus={cached?.vault ?? null}
       openManage={() => { void browser.tabs.create({ url: browser.runtime.getURL('/manage.html') }).then(() => window.close()); }}
       openOptions={() => { void browser.runtime.openOptionsPage().then(() => window.close()); }}
-      home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot client={client} vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
+      home={(nav) => <Home api={homeApi} {...nav} copyVault={copyVault} mint={<MintSlot client={client} vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
     />,
     document.getElementById('app')!,
   );

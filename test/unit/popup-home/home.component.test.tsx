@@ -155,6 +155,23 @@ describe('Home', () => {
     expect(screen.queryByRole('meter')).toBeNull();
   });
 
+  it('copies the active key, or its VENICE_API_KEY= line, from home, and says when the clipboard clears', async () => {
+    const copyVault = {
+      reveal: vi.fn(async (id: string) => `secret-of-${id}`),
+      copy: vi.fn(async () => 'copied-will-clear' as const),
+      clipboardClearSeconds: vi.fn(async () => 45),
+    };
+    render(<Home api={fakeHomeApi()} now={now} copyVault={copyVault} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy key' }));
+    await waitFor(() => expect(copyVault.copy).toHaveBeenCalledWith(`secret-of-${KEY_A.id}`, 45));
+    const copyRow = await screen.findByTestId('home-copy');
+    await waitFor(() => expect(copyRow.textContent).toMatch(/cleared in 45 s/));
+    copyVault.copy.mockResolvedValue('copied-no-clear' as never);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as VENICE_API_KEY= line' }));
+    await waitFor(() => expect(copyVault.copy).toHaveBeenLastCalledWith(`VENICE_API_KEY=secret-of-${KEY_A.id}`, 45));
+    await waitFor(() => expect(copyRow.textContent).toMatch(/Clear your clipboard yourself/));
+  });
+
   it('switches the active key from the list when several are saved', async () => {
     let active = KEY_A;
     const api = fakeHomeApi({
