@@ -1,18 +1,8 @@
 // Seeded randomness for the chaos run: one generator per attempt, derived from the run's seed and
 // the attempt's number, so `--seed S --only K` draws attempt K exactly as the full run did.
-export type Rng = () => number;
+import { mulberry32 } from '../seeded-random';
 
-/** mulberry32: a small, fast 32-bit generator; numbers in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = () => number;
 
 /** The generator of attempt `attempt` (1-based) of the run seeded `seed`. */
 export function attemptRng(seed: number, attempt: number): Rng {

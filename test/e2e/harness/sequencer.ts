@@ -5,23 +5,12 @@
 // The order is printed, so a failing run can be replayed with E2E_ORDER or the same seed.
 import path from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-/** mulberry32: a small seeded generator, enough to shuffle a few files reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../seeded-random';
 
 /** Fisher–Yates with the seeded generator; returns a new array. */
 export function shuffleWithSeed<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
