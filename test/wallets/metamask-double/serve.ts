@@ -8,8 +8,9 @@
 // - approve: accounts are given once asked; personal_sign signs.
 // - reject:  personal_sign fails with 4001 (the person pressed Reject); accounts are given.
 // - locked:  eth_accounts is empty and eth_requestAccounts fails with 4100 (the wallet is locked).
-// - switch:  on the next personal_sign the person has switched to the second account: the
-//            double announces metamask_accountsChanged and refuses the old address (4100).
+// - switch:  by the next request the person has switched to the second account: the double
+//            announces metamask_accountsChanged, shows only that one, and refuses to sign for
+//            the old address (4100).
 // - silent:  eth_requestAccounts and personal_sign are never answered.
 import { JsonRpcEngine, createAsyncMiddleware } from '@metamask/json-rpc-engine';
 import { createEngineStream } from '@metamask/json-rpc-middleware-stream';
@@ -91,6 +92,11 @@ export function createDouble(keys: { first: Hex; second: Hex }): Double {
 
   async function answer(method: string, params: unknown, from: string): Promise<unknown> {
     state.calls.push({ method, from });
+    if (state.mode === 'switch' && selected === 0 && method !== 'metamask_getProviderState') {
+      // The person picked the other account in the wallet since the last request.
+      selected = 1;
+      notifyAll('metamask_accountsChanged', [shown()]);
+    }
     switch (method) {
       case 'metamask_getProviderState':
         return { isUnlocked: state.mode !== 'locked', chainId: BASE_CHAIN_ID, networkVersion: '8453', accounts: visibleAccounts(from) };
@@ -110,10 +116,6 @@ export function createDouble(keys: { first: Hex; second: Hex }): Double {
         if (state.mode === 'silent') return new Promise(() => undefined);
         if (state.mode === 'locked') throw new RpcError(4100, 'The wallet is locked.');
         if (state.mode === 'reject') throw new RpcError(4001, 'MetaMask Personal Message Signature: User denied message signature.');
-        if (state.mode === 'switch' && selected === 0) {
-          selected = 1;
-          notifyAll('metamask_accountsChanged', [shown()]);
-        }
         const [data, address] = Array.isArray(params) ? (params as [Hex, Hex]) : [];
         if (!permitted.has(from) || !address || !isAddressEqual(address, state.address)) {
           throw new RpcError(4100, 'The requested account and/or method has not been authorized by the user.');

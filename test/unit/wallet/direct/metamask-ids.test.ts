@@ -25,3 +25,12 @@ describe('directWalletIds', () => {
     expect(ids).toEqual(METAMASK_IDS.chrome.map((e) => e.id));
   });
 });
+
+describe('the sandbox build', () => {
+  it('looks for the test double by the ids its manifest gives it', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const config = await readFile(new URL('../../../../wxt.config.ts', import.meta.url), 'utf8');
+    const ids = /DIRECT_TEST_WALLET_IDS = '([^']+)'/.exec(config)?.[1]?.split(',');
+    expect(ids).toEqual([DOUBLE_CHROME_ID, DOUBLE_FIREFOX_ID]);
+  });
+});
