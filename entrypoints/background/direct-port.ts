@@ -13,9 +13,10 @@ import type { WxtBrowser } from 'wxt/browser';
 import { appError, AppException } from '../../lib/errors';
 import type { ConnectedWallet, WalletPort, WalletsToChoose } from '../../lib/mint/deps';
 import type { WalletChoice } from '../../lib/mint/state';
-import { createDirectWallet, DIRECT_WALLET_REF, METAMASK_RDNS, type DirectWallet } from '../../lib/wallet/direct/direct-wallet';
+import { createDirectWallet, METAMASK_RDNS, type DirectWallet } from '../../lib/wallet/direct/direct-wallet';
 import { directLinkOverPort, type DirectLink, type LinkPort } from '../../lib/wallet/direct/link';
 import { DIRECT_PORT } from '../../lib/wallet/direct/protocol';
+import { DIRECT_WALLET_REF } from '../../lib/mint/direct-wallet-ref';
 
 const OFFSCREEN_PAGE = 'offscreen.html';
 
@@ -29,7 +30,7 @@ export function offscreenDirectLink(browser: WxtBrowser): DirectLink | undefined
       .createDocument({
         url: OFFSCREEN_PAGE,
         reasons: ['WORKERS' as never, 'CLIPBOARD' as never],
-        justification: 'Holds the connection to the MetaMask extension while it asks the person to sign, and clears a copied API key from the clipboard.',
+        justification: 'Connect to the MetaMask extension to sign; clear a copied key.',
       })
       .catch(() => undefined);
     return browser.runtime.connect({ name: DIRECT_PORT }) as unknown as LinkPort;

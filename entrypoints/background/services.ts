@@ -91,8 +91,11 @@ export function createServices({ browser, items, now, policy }: ServiceDeps) {
   const flow = flowSettings(readSettings);
   const mint = createMintRunner({
     client: clientPort(flow.read, policy),
-    // The direct MetaMask first where it is found (Chrome), else the signing tab (./direct-port.ts).
-    wallet: withDirectWallet(walletPort(flow.read, browser, items.signingTab), offscreenDirectLink(browser), async () => (await flow.read()).rpcUrl),
+    // Chrome: the direct MetaMask first where it is found, else the signing tab (./direct-port.ts).
+    // Not in Firefox yet (its connection would live in the event page): left out of that build.
+    wallet: import.meta.env.FIREFOX
+      ? walletPort(flow.read, browser, items.signingTab)
+      : withDirectWallet(walletPort(flow.read, browser, items.signingTab), offscreenDirectLink(browser), async () => (await flow.read()).rpcUrl),
     chain: chainPort(flow.read),
     vault: vaultPort(vault, flow.read),
     beginFlow: flow.begin,

@@ -5,6 +5,7 @@
  * served. One host for the document's life, so a pending MetaMask request outlives the
  * background's port (a worker restart).
  */
+import './node-globals';
 import { browser } from 'wxt/browser';
 import { createDirectHost, type DirectHost } from '../../lib/wallet/direct/host';
 import { serveDirectHost } from '../../lib/wallet/direct/link';

@@ -134,10 +134,14 @@ export const POPUP_JS_BUDGET = 27_000;
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
  * so it can only go down. Raised once, knowingly: the Manage keys service (issue 12) and STORAGE_FULL
  * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03.
+ * Raised again, knowingly, for Chrome's direct MetaMask path (issue 13): its background side
+ * (the private port to the offscreen document, the direct wallet, the choice between it and the
+ * tab) measured 107,231 B (Chrome) / 107,271 B (sandbox); MetaMask's stream packages stay in the
+ * offscreen document's chunk, and Firefox's build (no direct path yet) stays at 106,200 B.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 106_500;
+export const BACKGROUND_JS_BUDGET = 107_400;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 

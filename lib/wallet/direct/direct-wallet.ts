@@ -12,19 +12,17 @@
  * 4001 → WALLET_REJECTED, 4100 / 4900 / no account → WALLET_LOCKED, -32002 →
  * WALLET_REQUEST_PENDING, another account than the one connected → WALLET_ACCOUNT_CHANGED,
  * MetaMask not installed → WALLET_NOT_FOUND, a bad signature → SIGNATURE_LOCAL_MISMATCH.
- * viem's retries are off: a signature request is never sent twice.
+ * viem's retries are off (../transport.ts): a signature request is never sent twice.
  */
-import { createClient, custom, getAddress, isAddress, isAddressEqual, type Address, type EIP1193RequestFn, type Hex } from 'viem';
-import { getAddresses, requestAddresses, signMessage } from 'viem/actions';
+import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
 import { AppException, appError } from '../../errors';
+import { createBridgeWalletClient } from '../transport';
 import { verifySignature } from '../verify';
 import { rethrowAsWalletError, WalletRpcError } from '../wallet-errors';
 import type { DirectLink } from './link';
 import type { DirectWalletId } from './metamask-ids';
 import { isDirectMethod } from './protocol';
 
-/** How the flow remembers the direct MetaMask among the wallets (never an EIP-6963 rdns of a page). */
-export const DIRECT_WALLET_REF = 'direct:metamask';
 export const METAMASK_RDNS = 'io.metamask';
 
 export interface DirectWalletOptions {
@@ -52,14 +50,15 @@ const fail = (code: Parameters<typeof appError>[0], detail?: string): never => {
 
 export function createDirectWallet(options: DirectWalletOptions): DirectWallet {
   const { link } = options;
-  const request = (async ({ method, params }: { method: string; params?: unknown }) => {
-    if (!isDirectMethod(method)) throw new WalletRpcError(4200, `The direct wallet does not carry ${method}`);
-    const reply = await link.request(method, params);
+  // The tab path's viem wallet client (retries off), over the direct link instead of the bridge.
+  const client = createBridgeWalletClient(async (asked) => {
+    const method = asked.kind;
+    if (!isDirectMethod(method)) throw new WalletRpcError(4200, method);
+    const reply = await link.request(method, asked.kind === 'personal_sign' ? [asked.message, asked.address] : undefined);
     if (reply.ok) return reply.value;
     if ('absent' in reply) return fail('WALLET_NOT_FOUND');
     throw new WalletRpcError(reply.code, reply.message);
-  }) as EIP1193RequestFn;
-  const client = createClient({ transport: custom({ request }, { key: 'directMetaMask', name: 'Direct MetaMask', retryCount: 0 }) });
+  });
 
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -74,18 +73,18 @@ export function createDirectWallet(options: DirectWalletOptions): DirectWallet {
     connect: () =>
       guard(async () => {
         const wallet = (await link.find()) ?? fail('WALLET_NOT_FOUND');
-        const [address] = await requestAddresses(client);
+        const [address] = await client.requestAddresses();
         if (!address) return fail('WALLET_LOCKED');
         return { address: getAddress(address), wallet };
       }),
     sign: (message, address) =>
       guard(async () => {
         if (!isAddress(address, { strict: false })) fail('UNKNOWN', 'The address to sign with is not a wallet address.');
-        const accounts = await getAddresses(client);
+        const accounts = await client.getAddresses();
         if (accounts.length === 0) fail('WALLET_LOCKED');
         if (!accounts.some((account) => isAddressEqual(account, address as Address))) fail('WALLET_ACCOUNT_CHANGED');
         const account = getAddress(address);
-        const signature = await signMessage(client, { account, message });
+        const signature = await client.signMessage({ account, message });
         await verifySignature({ address: account, message, signature, rpcUrl: options.rpcUrl, fetchFn: options.fetchFn });
         return signature;
       }),

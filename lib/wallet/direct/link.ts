@@ -111,8 +111,8 @@ export function directLinkOverPort(openPort: () => Promise<LinkPort> | LinkPort)
     },
     async request(method: DirectMethod, params?: unknown): Promise<DirectReply> {
       const answer = await ask(params === undefined ? { method } : { method, params });
-      if (!answer) return { ok: false, code: 4900, message: 'The connection to the wallet closed.' };
-      return isReply(answer.reply) ? answer.reply : { ok: false, code: -32603, message: 'The wallet host sent a malformed answer.' };
+      if (!answer) return { ok: false, code: 4900, message: 'disconnected' };
+      return isReply(answer.reply) ? answer.reply : { ok: false, code: -32603, message: 'malformed' };
     },
     onAccountsChanged(listener) {
       listeners.add(listener);

@@ -6,7 +6,7 @@ import { verifyMessage, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { withDirectWallet } from '../../../entrypoints/background/direct-port';
 import type { WalletPort } from '../../../lib/mint/deps';
-import { DIRECT_WALLET_REF } from '../../../lib/wallet/direct/direct-wallet';
+import { DIRECT_WALLET_REF } from '../../../lib/mint/direct-wallet-ref';
 import { createDirectHost } from '../../../lib/wallet/direct/host';
 import { DOUBLE_CHROME_ID } from '../../wallets/metamask-double/identity';
 import { portPair } from '../../wallets/metamask-double/port-pair';

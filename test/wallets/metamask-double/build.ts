@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { devAccount, ROLES } from '../../sandbox/chain/accounts';
 import { chromeIdOfKey, DOUBLE_CHROME_ID, DOUBLE_FIREFOX_ID, DOUBLE_MANIFEST_KEY } from './identity';
 
@@ -26,6 +26,7 @@ function manifest(browser: 'chrome' | 'firefox') {
 export async function buildDouble(): Promise<{ chrome: string; firefox: string }> {
   if (chromeIdOfKey(DOUBLE_MANIFEST_KEY) !== DOUBLE_CHROME_ID) throw new Error('The double\'s manifest key does not give DOUBLE_CHROME_ID.');
   const keys = { first: devAccount(ROLES.staked).privateKey, second: devAccount(ROLES.liquid).privateKey };
+  // esbuild's service process is stopped after the build: a test file must leave no process behind.
   const bundle = await build({
     entryPoints: [path.join(HERE, 'extension.ts')],
     bundle: true,
@@ -36,7 +37,7 @@ export async function buildDouble(): Promise<{ chrome: string; firefox: string }
     inject: [path.join(HERE, 'shims.ts')],
     define: { global: 'globalThis', DOUBLE_KEYS: JSON.stringify(keys) },
     logLevel: 'warning',
-  });
+  }).finally(() => stop());
   const code = bundle.outputFiles[0]!.contents;
   const out = { chrome: doubleDir('chrome'), firefox: doubleDir('firefox') };
   for (const browser of ['chrome', 'firefox'] as const) {
