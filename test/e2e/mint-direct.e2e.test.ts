@@ -2,7 +2,7 @@
 // MetaMask's own stream packages, a fixed id) is loaded beside the extension, whose sandbox
 // build looks for that id first. A mint opens no tab (the browser's tab list is unchanged),
 // asks the wallet from the extension (the double sees our extension's id), and mints once;
-// a declined signature posts nothing.
+// a declined signature posts nothing; a locked wallet and an account switch are explained.
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDouble } from '../wallets/metamask-double/build';
@@ -93,5 +93,33 @@ describe('mint through the direct MetaMask path in Chromium', () => {
     await expect.poll(() => panel().getByRole('alert').innerText()).toContain('The request was declined in your wallet.');
     expect(mintPosts().length).toBe(posts);
     await setMode('approve');
+  });
+
+  it('a locked wallet is explained at connect, and nothing is asked of a tab', async () => {
+    await press('Close');
+    await until('idle');
+    const before = tabs();
+    await setMode('locked');
+    await press('Connect wallet');
+    await until('failed');
+    await expect.poll(() => panel().getByRole('alert').innerText()).toContain('Your wallet is locked.');
+    expect(tabs()).toEqual(before);
+    await setMode('approve');
+  });
+
+  // Last: the double stays on the second account afterwards.
+  it('an account switched in the wallet before signing is explained, and posts nothing', async () => {
+    await press('Close');
+    await until('idle');
+    await press('Connect wallet');
+    await until('ready');
+    const posts = mintPosts().length;
+    const signs = (await double()).signRequests;
+    await setMode('switch');
+    await press('Mint API key');
+    await until('failed');
+    await expect.poll(() => panel().getByRole('alert').innerText()).toContain('The account in your wallet changed');
+    expect(mintPosts().length).toBe(posts);
+    expect((await double()).signRequests).toBe(signs);
   });
 });
