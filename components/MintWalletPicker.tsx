@@ -2,10 +2,11 @@ import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import { shortAddress } from '../lib/mint/format';
 import type { WalletChoice } from '../lib/mint/state';
-import { DIRECT_WALLET_REF } from '../lib/mint/direct-wallet-ref';
+import { DIRECT_WALLET_REF, TAB_WALLETS_REF } from '../lib/mint/direct-wallet-ref';
 
-/** The direct MetaMask (no page, no tab) says so; a page wallet shows its own name. */
-const label = (w: WalletChoice) => (w.id === DIRECT_WALLET_REF ? i18n.t('mint.wallet.direct', [w.name]) : w.name);
+/** The direct MetaMask (no page, no tab) says so; "another wallet" says where it is found; a page wallet shows its own name. */
+const label = (w: WalletChoice) =>
+  w.id === DIRECT_WALLET_REF ? i18n.t('mint.wallet.direct', [w.name]) : w.id === TAB_WALLETS_REF ? i18n.t('mint.wallet.in_tab') : w.name;
 
 interface Props {
   /** The connected account; none while the person is asked to pick a wallet. */

@@ -4,8 +4,9 @@
  * reached over a private port; without `browser.offscreen` (Firefox) the tab port is used
  * as before.
  *
- * - connect(): MetaMask found directly → it is used (no tab), listed first; a wallet asked for
- *   by its rdns → the tab path, with the direct MetaMask listed first among the wallets.
+ * - connect(): MetaMask found directly → it is used (no tab), listed first, then one entry
+ *   for "another wallet" (TAB_WALLETS_REF); that entry, or a wallet asked for by its rdns →
+ *   the tab path, with the direct MetaMask listed first among the tab's wallets.
  * - sign(…, walletId): the path the flow connected with (the flow keeps the wallet id, so a
  *   restarted worker still signs through the same path).
  */
@@ -16,7 +17,7 @@ import type { WalletChoice } from '../../lib/mint/state';
 import { createDirectWallet, METAMASK_RDNS, type DirectWallet } from '../../lib/wallet/direct/direct-wallet';
 import { directLinkOverPort, type DirectLink, type LinkPort } from '../../lib/wallet/direct/link';
 import { DIRECT_PORT } from '../../lib/wallet/direct/protocol';
-import { DIRECT_WALLET_REF } from '../../lib/mint/direct-wallet-ref';
+import { DIRECT_WALLET_REF, TAB_WALLETS_REF } from '../../lib/mint/direct-wallet-ref';
 
 const OFFSCREEN_PAGE = 'offscreen.html';
 
@@ -50,11 +51,12 @@ export function withDirectWallet(tab: WalletPort, link: DirectLink | undefined, 
         if (wallet) {
           const { address } = await (await direct()).connect();
           const choice = choiceOf(wallet.name);
-          return { address, wallet: choice, wallets: [choice] };
+          // The page wallets are found only in the tab: one entry opens it (the popup names it).
+          return { address, wallet: choice, wallets: [choice, { id: TAB_WALLETS_REF, name: 'tab' }] };
         }
         if (walletId === DIRECT_WALLET_REF) throw new AppException(appError('WALLET_NOT_FOUND'));
       }
-      const viaTab = await tab.connect(walletId);
+      const viaTab = await tab.connect(walletId === TAB_WALLETS_REF ? undefined : walletId);
       const wallet = await found();
       if (!wallet) return viaTab;
       if ('choose' in viaTab) return { choose: [choiceOf(wallet.name), ...viaTab.choose] };

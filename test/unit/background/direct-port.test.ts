@@ -6,7 +6,7 @@ import { verifyMessage, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { withDirectWallet } from '../../../entrypoints/background/direct-port';
 import type { WalletPort } from '../../../lib/mint/deps';
-import { DIRECT_WALLET_REF } from '../../../lib/mint/direct-wallet-ref';
+import { DIRECT_WALLET_REF, TAB_WALLETS_REF } from '../../../lib/mint/direct-wallet-ref';
 import { createDirectHost } from '../../../lib/wallet/direct/host';
 import { DOUBLE_CHROME_ID } from '../../wallets/metamask-double/identity';
 import { portPair } from '../../wallets/metamask-double/port-pair';
@@ -42,7 +42,11 @@ describe('withDirectWallet', () => {
   it('uses MetaMask directly when it is found: no tab is opened, and it signs', async () => {
     const { port, tab, double } = setup();
     const connected = await port.connect(undefined);
-    expect(connected).toEqual({ address, wallet: { id: DIRECT_WALLET_REF, name: 'MetaMask', rdns: 'io.metamask' }, wallets: [expect.objectContaining({ id: DIRECT_WALLET_REF })] });
+    expect(connected).toEqual({
+      address,
+      wallet: { id: DIRECT_WALLET_REF, name: 'MetaMask', rdns: 'io.metamask' },
+      wallets: [expect.objectContaining({ id: DIRECT_WALLET_REF }), expect.objectContaining({ id: TAB_WALLETS_REF })],
+    });
     const signature = (await port.sign('token', address, DIRECT_WALLET_REF)) as Hex;
     expect(await verifyMessage({ address, message: 'token', signature })).toBe(true);
     expect(tab.connect).not.toHaveBeenCalled();
@@ -57,6 +61,13 @@ describe('withDirectWallet', () => {
     expect('wallets' in connected && connected.wallets.map((w) => w.id)).toEqual([DIRECT_WALLET_REF, 'io.rabby']);
     expect(await port.sign('token', address, 'io.rabby')).toBe('0xtab');
     expect(double.state.signRequests).toBe(0);
+  });
+
+  it('"another wallet" opens the tab with no wallet asked for, and lists the direct MetaMask first', async () => {
+    const { port, tab } = setup();
+    const connected = await port.connect(TAB_WALLETS_REF);
+    expect(tab.connect).toHaveBeenCalledWith(undefined);
+    expect('wallets' in connected && connected.wallets.map((w) => w.id)).toEqual([DIRECT_WALLET_REF, 'io.rabby']);
   });
 
   it('without MetaMask installed, the tab path as before', async () => {
