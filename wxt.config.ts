@@ -8,6 +8,7 @@ const VENICE_API = 'https://api.venice.ai/*';
 const VENICE_WEB = 'https://venice.ai/*';
 const BASE_RPC = 'https://mainnet.base.org/*';
 const SANDBOX = 'http://127.0.0.1/*';
+const DIRECT_TEST_WALLET_IDS = 'neimhdmkbijgkelgpmfbkhilfmghphai,metamask-double@test.invalid';
 
 // zod probes `new Function` for a JIT fast path. An extension's CSP forbids eval,
 // so the probe always fails there; taking the constructor out keeps that outcome
@@ -26,7 +27,7 @@ export default defineConfig({
   // The bench's breakdown builds with source maps into its own folder (see test/bench/breakdown.ts).
   ...(process.env.SIZE_SOURCEMAP ? { outDir: '.output/breakdown' } : {}),
   manifestVersion: 3,
-  vite: ({ command }) => {
+  vite: ({ command, mode }) => {
     // Every build ships production JSX, `--mode sandbox` included (it differs by one host
     // only): with a mode other than production, Vite would compile development JSX and
     // the Preact preset would add its debug hooks. `wxt dev` keeps both.
@@ -37,6 +38,9 @@ export default defineConfig({
       // Extension pages support <link rel="modulepreload">; no polyfill.
       // `SIZE_SOURCEMAP=1` (the bench's breakdown) adds hidden source maps; store builds have none.
       build: { modulePreload: { polyfill: false }, sourcemap: process.env.SIZE_SOURCEMAP ? 'hidden' : false },
+      // Sandbox (test) builds look for the MetaMask test double (test/wallets/metamask-double/identity.ts)
+      // before MetaMask's own ids; other builds know only MetaMask's (lib/wallet/direct/metamask-ids.ts).
+      define: { 'import.meta.env.VITE_DIRECT_WALLET_IDS': JSON.stringify(mode === 'sandbox' ? DIRECT_TEST_WALLET_IDS : '') },
     };
   },
   // `npm run zip` (scripts/zip.ts): store zips plus, for AMO, the sources a reviewer

@@ -2,6 +2,11 @@ import { useSignal } from '@preact/signals';
 import { i18n } from '#i18n';
 import { shortAddress } from '../lib/mint/format';
 import type { WalletChoice } from '../lib/mint/state';
+import { DIRECT_WALLET_REF, TAB_WALLETS_REF } from '../lib/mint/direct-wallet-ref';
+
+/** The direct MetaMask (no page, no tab) says so; "another wallet" says where it is found; a page wallet shows its own name. */
+const label = (w: WalletChoice) =>
+  w.id === DIRECT_WALLET_REF ? i18n.t('mint.wallet.direct', [w.name]) : w.id === TAB_WALLETS_REF ? i18n.t('mint.wallet.in_tab') : w.name;
 
 interface Props {
   /** The connected account; none while the person is asked to pick a wallet. */
@@ -25,7 +30,7 @@ export function MintWalletPicker({ address, wallet, wallets, onSelect, disabled 
       {address && (
         <p data-testid="connected-address" title={address}>
           {i18n.t('mint.wallet.connected', [shortAddress(address)])}
-          {current && ` ${i18n.t('mint.wallet.via', [current.name])}`}
+          {current && ` ${i18n.t('mint.wallet.via', [label(current)])}`}
         </p>
       )}
       {(wallets.length > 1 || (!address && wallets.length > 0)) && (
@@ -43,7 +48,7 @@ export function MintWalletPicker({ address, wallet, wallets, onSelect, disabled 
                   chosen.value = w.id;
                 }}
               />
-              {w.name}
+              {label(w)}
             </label>
           ))}
           <button type="button" disabled={disabled || chosen.value === wallet} onClick={() => onSelect(chosen.value)}>

@@ -29,19 +29,23 @@ export function clipboardOwner(browser: WxtBrowser): (digest: string) => Promise
 async function clearViaOffscreen(browser: WxtBrowser, digest: string): Promise<ClearResult> {
   const { offscreen } = browser;
   if (!offscreen) return 'unreadable';
-  // Rejects when one is open already (a clear whose close was cut short): that one answers.
-  await offscreen
+  // Rejects when one is open already (a clear whose close was cut short, or the one holding the
+  // direct MetaMask connection, ./direct-port.ts): that one answers, and stays open.
+  const opened = await offscreen
     .createDocument({
       url: OFFSCREEN_PAGE,
       reasons: ['CLIPBOARD' as never],
       justification: 'Clear a copied API key from the clipboard after the delay, only if the clipboard still holds it.',
     })
-    .catch(() => undefined);
+    .then(
+      () => true,
+      () => false,
+    );
   try {
     return asClearResult(await browser.runtime.sendMessage(offscreenClear(digest)));
   } catch {
     return 'unreadable';
   } finally {
-    await offscreen.closeDocument().catch(() => undefined);
+    if (opened) await offscreen.closeDocument().catch(() => undefined);
   }
 }

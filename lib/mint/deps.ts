@@ -42,8 +42,11 @@ export interface WalletPort {
    * wallet, or the only one announced. Asks no wallet when it must be chosen among several.
    */
   connect(walletId?: string): Promise<ConnectedWallet | WalletsToChoose>;
-  /** personal_sign of `message` by `address`, verified locally before it resolves. */
-  sign(message: string, address: string): Promise<string>;
+  /**
+   * personal_sign of `message` by `address`, verified locally before it resolves; `walletId`
+   * is the wallet the flow connected (so the same path signs: the direct MetaMask or the tab).
+   */
+  sign(message: string, address: string, walletId?: string): Promise<string>;
   /** `address` is undefined when the wallet has no account to show (locked, disconnected). */
   onAccountsChanged(listener: (address: string | undefined) => void): () => void;
 }

@@ -80,7 +80,7 @@ export async function signStep(ctx: StepContext, guard: number, state: StateOf<'
     if (state.attempt === 2) ctx.tokens.drop();
     token = (await ctx.tokens.fresh()).token;
     if (ctx.epoch() !== guard) return;
-    signature = await withTimeout(ctx.deps.wallet.sign(token, address), ctx.walletMs, () => walletTimeout(minutes(ctx.walletMs)), ctx.timers);
+    signature = await withTimeout(ctx.deps.wallet.sign(token, address, state.ctx.wallet), ctx.walletMs, () => walletTimeout(minutes(ctx.walletMs)), ctx.timers);
   } catch (error) {
     await ctx.apply({ type: 'FAILED', error: toAppError(error) }, guard);
     return;

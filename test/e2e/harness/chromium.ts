@@ -29,6 +29,8 @@ export interface ChromiumHarness {
 export interface LaunchChromiumOptions {
   extensionDir?: string;
   headless?: boolean;
+  /** Other unpacked extensions loaded beside ours (the MetaMask test double). */
+  otherExtensions?: readonly string[];
 }
 
 /** Chromium derives an unpacked extension's id from its absolute path: sha256, 32 hex digits mapped to a-p. */
@@ -37,10 +39,11 @@ export function unpackedExtensionId(dir: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-export function chromiumArgs(extensionDir: string): string[] {
+export function chromiumArgs(extensionDir: string, otherExtensions: readonly string[] = []): string[] {
+  const dirs = [extensionDir, ...otherExtensions].join(',');
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${dirs}`,
+    `--load-extension=${dirs}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-background-networking',
@@ -72,7 +75,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     context = await chromium.launchPersistentContext(path.join(snapshot.root, 'profile'), {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
-      args: chromiumArgs(extensionDir),
+      args: chromiumArgs(extensionDir, options.otherExtensions),
     });
   } catch (error) {
     snapshot.remove();

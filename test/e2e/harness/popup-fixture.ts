@@ -3,7 +3,7 @@
 // a vault, the Sandbox Wallet approving by itself, and the popup open on an idle mint panel.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './chromium';
+import { launchChromium, type ChromiumHarness, type LaunchChromiumOptions } from './chromium';
 import { startSandboxForTest, type Sandbox } from './sandbox';
 
 interface ChromeLike {
@@ -11,10 +11,10 @@ interface ChromeLike {
 }
 
 /** A fresh sandbox, then Chromium with the extension; the sandbox is stopped again if Chromium does not start. */
-export async function launchChromiumWithSandbox(): Promise<{ h: ChromiumHarness; sandbox: Sandbox }> {
+export async function launchChromiumWithSandbox(options: LaunchChromiumOptions = {}): Promise<{ h: ChromiumHarness; sandbox: Sandbox }> {
   const sandbox = await startSandboxForTest();
   try {
-    return { h: await launchChromium(), sandbox };
+    return { h: await launchChromium(options), sandbox };
   } catch (error) {
     await sandbox.stop().catch(() => undefined);
     throw error;

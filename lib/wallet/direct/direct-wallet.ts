@@ -1,0 +1,97 @@
+/**
+ * The direct MetaMask wallet, as the background's mint flow uses it: the same three actions
+ * as the signing-tab session (lib/wallet/session.ts) but over the direct host (./link.ts),
+ * so no tab, page or content script takes part.
+ *
+ *   const direct = createDirectWallet({ link, rpcUrl });
+ *   await direct.available();                          // the MetaMask found, or undefined
+ *   const { address, wallet } = await direct.connect(); // eth_requestAccounts: MetaMask's own approval window
+ *   const signature = await direct.sign(token, address); // personal_sign, verified locally
+ *
+ * Errors are the flow's AppErrors, mapped as for the tab path (./../wallet-errors.ts):
+ * 4001 → WALLET_REJECTED, 4100 / 4900 / no account → WALLET_LOCKED, -32002 →
+ * WALLET_REQUEST_PENDING, another account than the one connected → WALLET_ACCOUNT_CHANGED,
+ * MetaMask not installed → WALLET_NOT_FOUND, a bad signature → SIGNATURE_LOCAL_MISMATCH.
+ * viem's retries are off (../transport.ts): a signature request is never sent twice.
+ */
+import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import { AppException, appError } from '../../errors';
+import { createBridgeWalletClient } from '../transport';
+import { verifySignature } from '../verify';
+import { rethrowAsWalletError, WalletRpcError } from '../wallet-errors';
+import type { DirectLink } from './link';
+import type { DirectWalletId } from './metamask-ids';
+import { isDirectMethod } from './protocol';
+
+export const METAMASK_RDNS = 'io.metamask';
+
+export interface DirectWalletOptions {
+  link: DirectLink;
+  /** Base JSON-RPC, to check a smart-contract account's signature. */
+  rpcUrl: string;
+  fetchFn?: typeof fetch;
+}
+
+export interface DirectConnection {
+  address: Address;
+  wallet: DirectWalletId;
+}
+
+export interface DirectWallet {
+  available(): Promise<DirectWalletId | undefined>;
+  connect(): Promise<DirectConnection>;
+  sign(message: string, address: string): Promise<Hex>;
+  onAccountsChanged(listener: (address: Address | undefined) => void): () => void;
+}
+
+const fail = (code: Parameters<typeof appError>[0], detail?: string): never => {
+  throw new AppException(appError(code, detail));
+};
+
+export function createDirectWallet(options: DirectWalletOptions): DirectWallet {
+  const { link } = options;
+  // The tab path's viem wallet client (retries off), over the direct link instead of the bridge.
+  const client = createBridgeWalletClient(async (asked) => {
+    const method = asked.kind;
+    if (!isDirectMethod(method)) throw new WalletRpcError(4200, method);
+    const reply = await link.request(method, asked.kind === 'personal_sign' ? [asked.message, asked.address] : undefined);
+    if (reply.ok) return reply.value;
+    if ('absent' in reply) return fail('WALLET_NOT_FOUND');
+    throw new WalletRpcError(reply.code, reply.message);
+  });
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      return rethrowAsWalletError(error);
+    }
+  };
+
+  return {
+    available: () => link.find().catch(() => undefined),
+    connect: () =>
+      guard(async () => {
+        const wallet = (await link.find()) ?? fail('WALLET_NOT_FOUND');
+        const [address] = await client.requestAddresses();
+        if (!address) return fail('WALLET_LOCKED');
+        return { address: getAddress(address), wallet };
+      }),
+    sign: (message, address) =>
+      guard(async () => {
+        if (!isAddress(address, { strict: false })) fail('UNKNOWN', 'The address to sign with is not a wallet address.');
+        const accounts = await client.getAddresses();
+        if (accounts.length === 0) fail('WALLET_LOCKED');
+        if (!accounts.some((account) => isAddressEqual(account, address as Address))) fail('WALLET_ACCOUNT_CHANGED');
+        const account = getAddress(address);
+        const signature = await client.signMessage({ account, message });
+        await verifySignature({ address: account, message, signature, rpcUrl: options.rpcUrl, fetchFn: options.fetchFn });
+        return signature;
+      }),
+    onAccountsChanged: (listener) =>
+      link.onAccountsChanged((accounts) => {
+        const first = accounts.find((account) => isAddress(account, { strict: false }));
+        listener(first ? getAddress(first) : undefined);
+      }),
+  };
+}
