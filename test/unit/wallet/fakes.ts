@@ -80,7 +80,8 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
     calls: [],
     info: {
       uuid: info.uuid ?? crypto.randomUUID(),
-      name: info.name ?? 'Fake Wallet',
+      // Named after its rdns: two wallets of one name are look-alikes (lib/wallet/choose-wallet.ts).
+      name: info.name ?? (info.rdns ? `Fake ${info.rdns}` : 'Fake Wallet'),
       rdns: info.rdns ?? 'test.fake.wallet',
       icon: info.icon ?? 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"/%3E',
     },
