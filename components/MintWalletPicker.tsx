@@ -43,7 +43,7 @@ export function MintWalletPicker({ address, wallet, wallets, onSelect, disabled 
                   chosen.value = w.id;
                 }}
               />
-              {w.name}
+              {w.lookAlike ? i18n.t('mint.wallet.look_alike', [w.name, w.rdns ?? '']) : w.name}
             </label>
           ))}
           <button type="button" disabled={disabled || chosen.value === wallet} onClick={() => onSelect(chosen.value)}>
