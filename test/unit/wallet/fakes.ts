@@ -69,7 +69,11 @@ export interface FakeWallet extends PageWallet {
   hold?: boolean;
   /** personal_sign signs with this account instead (a wallet that signs with the wrong key). */
   signer?: PrivateKeyAccount;
+  /** A personal_sign is held (see `hold`): another one is refused with -32002, as real wallets do. */
+  signPending?: boolean;
   emit(event: string, value: unknown): void;
+  /** The page that asked went away: the wallet drops the request it held for it. */
+  pageClosed(): void;
 }
 
 export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> = {}): FakeWallet {
@@ -88,7 +92,11 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
     provider: {
       async request({ method, params }) {
         wallet.calls.push({ method, params });
-        if (wallet.hold && method === 'personal_sign') return new Promise(() => undefined);
+        if (method === 'personal_sign' && wallet.signPending) throw { code: -32002, message: 'A personal_sign request is already pending' };
+        if (wallet.hold && method === 'personal_sign') {
+          wallet.signPending = true;
+          return new Promise(() => undefined);
+        }
         if (wallet.failWith) throw { ...wallet.failWith };
         switch (method) {
           case 'eth_requestAccounts':
@@ -112,6 +120,9 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
     },
     emit(event, value) {
       for (const handler of handlers.get(event) ?? []) handler(value);
+    },
+    pageClosed() {
+      wallet.signPending = false;
     },
   };
   return wallet;

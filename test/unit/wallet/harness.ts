@@ -123,6 +123,22 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false, noDoc
         if (blankFirst && !loaded.has(tabId)) return { ...tab, url: undefined, status: 'complete' };
         return { ...tab, status: loaded.has(tabId) ? 'complete' : 'loading' };
       },
+      /** A new address: the page is replaced (a new document), then loads. */
+      async update(tabId: number, properties: { url?: string; active?: boolean }) {
+        const tab = await fakeBrowser.tabs.update(tabId, properties);
+        if (properties.url !== undefined) {
+          pagesApi.reload(tabId);
+          loaded.delete(tabId);
+          setTimeout(() => {
+            void fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, tab);
+            setTimeout(() => {
+              loaded.add(tabId);
+              void fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'complete' }, tab);
+            }, 5);
+          }, 1);
+        }
+        return tab;
+      },
       remove: async (tabId: number) => {
         pagesApi.reload(tabId);
         await removeTab(tabId);
@@ -201,6 +217,7 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false, noDoc
       const page = pages.get(tabId);
       if (!page) return;
       page.dead = true;
+      for (const wallet of wallets) wallet.pageClosed();
       for (const reject of page.inFlight) reject(new Error('The message port closed before a response was received.'));
       page.listeners.clear();
       for (const stop of page.stops) stop(); // stands in for the page's timers and ports dying with it
