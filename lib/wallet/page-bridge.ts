@@ -174,7 +174,12 @@ export function startPageBridge(win: Window, store: WalletStore, secret: string)
     port.onmessage = (message) => void onRequest(message);
     post({ kind: 'ready', nonce: body.data.nonce });
   };
-  const listen = (event: MessageEvent) => void onHandshake(event);
+  // Checked one at a time, in the order they arrived: a copy of the genuine handshake that a
+  // listener on window posts again with a port of its own always comes after the genuine one.
+  let checking: Promise<void> = Promise.resolve();
+  const listen = (event: MessageEvent) => {
+    checking = checking.then(() => onHandshake(event)).catch(() => undefined);
+  };
   win.addEventListener('message', listen);
 
   return () => {

@@ -157,6 +157,8 @@ export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, 
       const check = (tab: { status?: string; url?: string }) => {
         if (tab.status !== 'complete') return;
         if (onOrigin(tab.url)) return finish();
+        // A web page of another origin: the tab was taken elsewhere, nothing will be sent to it.
+        if (/^https?:/.test(tab.url ?? '')) return finish(closedError('The signing tab left the signing page. Try again.'));
         // No address visible: the first about:blank, or a page the extension may no longer reach.
         void mayReach(browser, origin).then((allowed) => allowed || finish(notAllowedError()));
       };
