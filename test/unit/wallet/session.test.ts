@@ -212,8 +212,8 @@ describe('wallet session over the signing-tab bridge', () => {
     wallet.accounts = [other];
     wallet.emit('accountsChanged', [other.toLowerCase()]);
     wallet.emit('accountsChanged', []);
-    await settle(50);
-    expect(seen).toEqual([other, undefined]);
+    // Events are sealed and opened (WebCrypto, asynchronous) on their way: waited for, not timed.
+    await expect.poll(() => seen).toEqual([other, undefined]);
     await expect(session.sign(TOKEN, address).catch(codeOf)).resolves.toBe('WALLET_ACCOUNT_CHANGED');
     expect(wallet.calls.some((call) => call.method === 'personal_sign')).toBe(false);
   });
