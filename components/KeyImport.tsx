@@ -6,7 +6,7 @@ import { useAction } from './use-action';
 import { VaultError } from './VaultError';
 
 /** Paste an existing key: checked for its form here, then at Venice by the background, then saved. */
-export function KeyImport({ api, onDone, onCancel }: { api: VaultApi; onDone: () => void; onCancel: () => void }) {
+export function KeyImport({ api, onDone, onCancel }: { api: Pick<VaultApi, 'importKey'>; onDone: () => void; onCancel: () => void }) {
   const secret = useSignal('');
   const description = useSignal('');
   const invalid = useSignal(false);

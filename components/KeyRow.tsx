@@ -11,13 +11,17 @@ interface Props {
   meta: KeyMeta;
   clipboardClearSeconds: number;
   onRemoved: () => void;
+  /** An ADMIN key of the vault: offers "Revoke on Venice too" when removing this key. */
+  admin?: KeyMeta;
 }
 
 /** One saved key: last 6 characters, type, description; show, copy, copy as env line, remove. */
-export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved }: Props) {
+export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved, admin }: Props) {
   const secret = useSignal<string | null>(null);
   const notice = useSignal('');
   const confirming = useSignal(false);
+  const alsoRevoke = useSignal(false);
+  const canRevoke = !!admin && !!api.revokeAtVenice && !meta.revokedAt;
   const action = useAction();
   const label = meta.description || i18n.t('vault.keys.no_description');
 
@@ -32,6 +36,8 @@ export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved }: Props) {
     secret.value = secret.value === null ? await api.reveal(meta.id) : null;
   });
   const remove = () => action.run(async () => {
+    // Revoked first: if Venice refuses, the local copy stays and the error says why.
+    if (canRevoke && alsoRevoke.value) await api.revokeAtVenice!(admin.id, meta.id);
     await api.remove(meta.id);
     onRemoved();
   });
@@ -45,6 +51,7 @@ export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved }: Props) {
         </span>
         <code class="last6">…{meta.last6}</code>
       </div>
+      {meta.revokedAt && <p class="warning" data-testid="key-revoked">{i18n.t('vault.keys.revoked', [meta.revokedAt.slice(0, 10)])}</p>}
       <p class="hint">{meta.expiresAt ? i18n.t('vault.keys.expires', [meta.expiresAt.slice(0, 10)]) : i18n.t('vault.keys.never_expires')}</p>
       {secret.value !== null && <code class="secret" data-testid="revealed-secret">{secret.value}</code>}
       <div class="row wrap">
@@ -59,6 +66,12 @@ export function KeyRow({ api, meta, clipboardClearSeconds, onRemoved }: Props) {
       {confirming.value && (
         <div class="confirm" role="alertdialog" aria-labelledby={`remove-${meta.id}`}>
           <p id={`remove-${meta.id}`} class="warning">{i18n.t('vault.keys.remove_warning')}</p>
+          {canRevoke && (
+            <label class="check">
+              <input type="checkbox" checked={alsoRevoke.value} onChange={(e) => { alsoRevoke.value = e.currentTarget.checked; }} />
+              <span>{i18n.t('vault.keys.also_revoke', [admin.description || i18n.t('vault.keys.no_description'), admin.last6])}</span>
+            </label>
+          )}
           <div class="row">
             <button type="button" class="danger" onClick={remove} autoFocus>{i18n.t('vault.keys.remove_confirm')}</button>
             <button type="button" onClick={() => { confirming.value = false; }}>{i18n.t('vault.keys.cancel')}</button>

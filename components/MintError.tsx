@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { AppError } from '../lib/errors';
-import { VENICE_KEYS_URL } from '../lib/mint/errors';
+import { VENICE_KEYS_URL } from '../lib/mint/links';
 import { STAKING_URL } from './EligibilityBadge';
 
 /** Where to get a browser wallet. */

@@ -31,10 +31,12 @@ export interface PopupAppProps {
   home?: (nav: HomeNav) => ComponentChildren;
   /** The status read from storage at open, shown until the background's answer confirms or replaces it. */
   initialStatus?: VaultStatusView | null;
+  /** Opens the Manage keys page (manage.html) in a tab. */
+  openManage?: () => void;
 }
 
 /** The vault part of the popup: picks the screen from the background's vault status. */
-export function PopupApp({ api, home, initialStatus = null }: PopupAppProps) {
+export function PopupApp({ api, home, initialStatus = null, openManage }: PopupAppProps) {
   const start: View = home ? 'home' : 'keys';
   const status = useSignal<VaultStatusView | null>(initialStatus);
   const view = useSignal<View>(start);
@@ -66,7 +68,7 @@ export function PopupApp({ api, home, initialStatus = null }: PopupAppProps) {
   } else if (view.value === 'import') body = <KeyImport api={api} onDone={go('keys')} onCancel={go('keys')} />;
   else if (view.value === 'settings') body = <VaultSettings api={api} onBack={go('keys')} onReset={go('keys')} />;
   else if (view.value === 'home' && home) body = home({ onImport: go('import'), onManageKeys: go('keys'), onVaultChanged: () => void refresh() });
-  else body = <VaultKeys api={api} status={s} onChanged={refresh} onImport={go('import')} />;
+  else body = <VaultKeys api={api} status={s} onChanged={refresh} onImport={go('import')} onOpenManage={openManage} />;
 
   return (
     <main class="popup">

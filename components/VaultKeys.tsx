@@ -8,11 +8,13 @@ import { VaultError } from './VaultError';
 type Unlocked = Extract<VaultStatusView, { state: 'unlocked' }>;
 
 /** The list of saved keys, the damaged-record notice, and the way to import a key. */
-export function VaultKeys({ api, status, onChanged, onImport }: {
+export function VaultKeys({ api, status, onChanged, onImport, onOpenManage }: {
   api: VaultApi;
   status: Unlocked;
   onChanged: () => void;
   onImport: () => void;
+  /** Opens the Manage keys page (every key of the account, with an admin key). */
+  onOpenManage?: () => void;
 }) {
   const action = useAction();
   const removeDamaged = (id: string) => action.run(async () => {
@@ -43,11 +45,13 @@ export function VaultKeys({ api, status, onChanged, onImport }: {
       ) : (
         <ul class="plain keys">
           {status.records.map((meta) => (
-            <KeyRow key={meta.id} api={api} meta={meta} clipboardClearSeconds={status.clipboardClearSeconds} onRemoved={onChanged} />
+            <KeyRow key={meta.id} api={api} meta={meta} clipboardClearSeconds={status.clipboardClearSeconds} onRemoved={onChanged}
+              admin={status.records.find((r) => r.type === 'ADMIN' && !r.revokedAt && r.id !== meta.id)} />
           ))}
         </ul>
       )}
       <button type="button" class="primary" onClick={onImport}>{i18n.t('vault.keys.import')}</button>
+      {onOpenManage && <button type="button" onClick={onOpenManage} data-testid="open-manage">{i18n.t('manage.open')}</button>}
     </section>
   );
 }

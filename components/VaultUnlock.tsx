@@ -7,7 +7,7 @@ import { useAction } from './use-action';
 import { VaultError } from './VaultError';
 
 interface Props {
-  api: VaultApi;
+  api: Pick<VaultApi, 'unlock'>;
   /** Wait before another try is accepted, as the background reported it. */
   retryInMs: number;
   onDone: () => void;

@@ -16,6 +16,8 @@ export interface VaultApi {
   reveal(id: string): Promise<string>;
   importKey(secret: string, description: string): Promise<KeyMeta>;
   remove(id: string): Promise<boolean>;
+  /** Revokes a saved key at Venice with an ADMIN key of the vault (both record ids); the key is then marked revoked. */
+  revokeAtVenice?(adminId: string, recordId: string): Promise<void>;
   changePassphrase(current: string, next: string, confirm: string): Promise<unknown>;
   reset(confirmation: string): Promise<unknown>;
   /** Writes to the clipboard; the background clears it after `clearAfterSeconds` if it still holds `text` (0 = never), popup open or not. */

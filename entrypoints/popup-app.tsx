@@ -26,6 +26,7 @@ function mount(cached: CachedPopup | null) {
     <PopupApp
       api={vault}
       initialStatus={cached?.vault ?? null}
+      openManage={() => { void browser.tabs.create({ url: browser.runtime.getURL('/manage.html') }).then(() => window.close()); }}
       home={(nav) => <Home api={homeApi} {...nav} mint={<MintSlot client={client} vault={vault} onUnlockRequested={nav.onVaultChanged} />} />}
     />,
     document.getElementById('app')!,

@@ -1,12 +1,14 @@
 /**
  * The routing table: each message the pages may send, mapped to the domain function that
- * answers it. The contracts (lib/messaging/{mint,vault,settings,toolbar,clipboard}.ts) say what crosses; this file says
+ * answers it. The contracts (lib/messaging/{mint,vault,settings,toolbar,clipboard,manage}.ts) say what crosses; this file says
  * who answers; the domain folders never import the message layer.
  */
 import { browser } from 'wxt/browser';
 import { toAppError } from '../../lib/errors';
 import { createDispatcher, type Dispatcher, type HandleOptions, type Handlers } from '../../lib/messaging/handle';
 import { clipboardContracts } from '../../lib/messaging/clipboard';
+import { manageContracts } from '../../lib/messaging/manage';
+import { manageRevokeContracts } from '../../lib/messaging/manage-revoke';
 import { mintContracts } from '../../lib/messaging/mint';
 import { settingsContracts } from '../../lib/messaging/settings';
 import { toolbarContracts } from '../../lib/messaging/toolbar';
@@ -66,6 +68,24 @@ export function clipboardRoutes({ clipboard }: { clipboard: Pick<Services['clipb
   };
 }
 
+export function manageRoutes({ manage }: Pick<Services, 'manage'>): Handlers<typeof manageContracts> {
+  return {
+    'manage.list': ({ adminId }) => manage.list(adminId),
+    'manage.get': ({ adminId, id }) => manage.get(adminId, id),
+    'manage.create': ({ adminId, body }) => manage.create(adminId, body),
+    'manage.update': ({ adminId, body }) => manage.update(adminId, body),
+    'manage.pause': ({ adminId, id }) => manage.pause(adminId, id),
+    'manage.resume': ({ adminId, id }) => manage.resume(adminId, id),
+    'manage.revoke': ({ adminId, key }) => manage.revoke(adminId, key),
+    'manage.balance': ({ adminId }) => manage.balance(adminId),
+    'manage.rateLimitLog': ({ adminId }) => manage.rateLimitLog(adminId),
+  };
+}
+
+export function manageRevokeRoutes({ manage }: Pick<Services, 'manage'>): Handlers<typeof manageRevokeContracts> {
+  return { 'manage.revokeRecord': ({ adminId, recordId }) => manage.revokeRecord(adminId, recordId) };
+}
+
 /** The table's sentence, code and action; nothing else of a thrown value crosses. */
 export function wireError(error: unknown): WireError {
   const { code, message, action } = toAppError(error);
@@ -95,5 +115,7 @@ export function routes(services: Services): Dispatcher[] {
     createDispatcher(settingsContracts, settingsRoutes(services), options),
     createDispatcher(toolbarContracts, toolbarRoutes(services), options),
     createDispatcher(clipboardContracts, clipboardRoutes(services), options),
+    createDispatcher(manageContracts, manageRoutes(services), options),
+    createDispatcher(manageRevokeContracts, manageRevokeRoutes(services), options),
   ];
 }

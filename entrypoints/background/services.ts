@@ -8,6 +8,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { applyBadge } from '../../lib/badge/apply';
 import { createClipboardClearer } from '../../lib/clipboard/pending';
+import { createKeyManager } from '../../lib/manage/manager';
 import { createMintRunner } from '../../lib/mint/runner';
 import { mintStore, parseMintState } from '../../lib/mint/state';
 import { isWaitingForWallet } from '../../lib/mint/waiting';
@@ -109,7 +110,10 @@ export function createServices({ browser, items, now, policy }: ServiceDeps) {
     mayClear: mayUseClipboard(browser),
   });
 
-  return { settings, vault, toolbar, mint, clipboard, restrictSession };
+  // The Manage keys page: admin routes with an ADMIN key of the vault, on that key's own API.
+  const manage = createKeyManager({ vault, client: (baseUrl) => createVeniceClient({ baseUrl, build: policy }), now });
+
+  return { settings, vault, toolbar, mint, clipboard, manage, restrictSession };
 }
 export type Services = ReturnType<typeof createServices>;
 

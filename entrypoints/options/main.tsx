@@ -37,6 +37,10 @@ function Page({ children }: { children: ComponentChildren }) {
     <div class="stack">
       <h1>{i18n.t('options.title')}</h1>
       <p class="hint">{i18n.t('options.intro')}</p>
+      <p class="row wrap">
+        <a class="button" href={browser.runtime.getURL('/manage.html')} target="_blank" rel="noopener" data-testid="open-manage">{i18n.t('manage.open')}</a>
+        <span class="hint">{i18n.t('manage.open_hint')}</span>
+      </p>
       {children}
     </div>
   );

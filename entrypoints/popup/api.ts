@@ -1,6 +1,6 @@
 /**
  * The popup's doors to the background, all on ONE client typed from the contracts
- * (lib/messaging/client.ts): the vault screens' VaultApi and the home screen's HomeApi
+ * (lib/messaging/page-client.ts): the vault screens' VaultApi and the home screen's HomeApi
  * (the mint panel's MintApi is in mint-slot.tsx, loaded on first use; the interfaces live
  * beside the components). Plus what is
  * not a message: the clipboard, and watches on the stored state behind each screen.
@@ -9,20 +9,19 @@ import { browser } from 'wxt/browser';
 import type { HomeApi, HomeSnapshot } from '../../components/home-api';
 import type { VaultApi } from '../../components/vault-api';
 import type { Send } from '../../lib/messaging/call';
-import { clientFor, type Client } from '../../lib/messaging/client';
+import type { Client } from '../../lib/messaging/client';
+import { pageClient } from '../../lib/messaging/page-client';
 import { sendVia } from '../../lib/messaging/runtime';
+import { RemoteError } from '../../lib/messaging/wire';
 import { POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSION_ITEM } from '../../lib/storage/keys';
 import { homeKeysOf } from './cached-state';
 import { copyAndClearLater } from './clipboard';
 import type { PopupContracts } from './contracts';
 
-/** The message layer, evaluated by the first call (an inlined dynamic import in popup-app.js). */
-const loadContracts = () => import('./contracts');
-
 export type PopupClient = Client<PopupContracts>;
 
-export const popupClient = (send: Send = sendVia(browser.runtime)): PopupClient =>
-  clientFor<PopupContracts>(() => loadContracts().then((m) => m.popupContracts), send);
+/** Typed from the contracts; their schemas stay in the background, which checks each input and output (page-client.ts). */
+export const popupClient = (send: Send = sendVia(browser.runtime)): PopupClient => pageClient<PopupContracts>(send);
 
 export function createVaultApi(client: PopupClient): VaultApi {
   return {
@@ -33,6 +32,7 @@ export function createVaultApi(client: PopupClient): VaultApi {
     reveal: async (id) => (await client['vault.reveal']({ id })).secret,
     importKey: (secret, description) => client['vault.import']({ secret, description }),
     remove: async (id) => (await client['vault.remove']({ id })).removed,
+    revokeAtVenice: async (adminId, recordId) => void (await client['manage.revokeRecord']({ adminId, recordId })),
     changePassphrase: (current, next, confirm) => client['vault.changePassphrase']({ current, next, confirm }),
     reset: (confirmation) => client['vault.reset']({ confirmation }),
     copy: (text, clearAfterSeconds) =>
@@ -70,7 +70,6 @@ export function createHomeApi(client: PopupClient, initial: HomeSnapshot | null 
     setActiveKey: async (id) => {
       const result = await client['settings.set']({ patch: { activeKeyId: id } });
       if (!result.ok) {
-        const { RemoteError } = await loadContracts();
         throw new RemoteError({ code: 'INVALID_SETTING', message: result.errors[0]?.reason ?? 'The key could not be chosen.', action: 'fix_input' });
       }
     },

@@ -2,7 +2,8 @@
  * The popup's first paint without a round trip to the background: the vault's key
  * metadata, whether a session is open, the settings and the last poll, read straight
  * from storage (extension pages are trusted contexts) in one storage.local.get and one
- * storage.session.get (stored-read.ts), checked with the schemas the background uses,
+ * storage.session.get (stored-read.ts), checked by hand with the same answers as the schemas the
+ * background uses (lib/vault/record-check.ts, lib/toolbar/poll-entry-check.ts, lib/settings/stored-timings.ts),
  * and shaped as the background would answer vault.status and toolbar.get.
  *
  * Read-only: the background stays the owner of every write, and the popup still asks it
@@ -16,13 +17,14 @@ import type { HomeKey, HomeSnapshot } from '../../components/home-api';
 import type { VaultStatusView } from '../../lib/messaging/vault';
 import { isWaitingForWallet } from '../../lib/mint/waiting';
 import { MINT_FLOW_ITEM, POLL_CACHE_ITEM, SETTINGS_ITEM, VAULT_ITEM, VAULT_SESSION_ITEM, versionKeyOf } from '../../lib/storage/keys';
-import { PollEntrySchema, type PollEntry } from '../../lib/toolbar/cache';
+import type { PollEntry } from '../../lib/toolbar/cache';
+import { pollEntryOf } from '../../lib/toolbar/poll-entry-check';
 import { nextDueAt, periodMs } from '../../lib/toolbar/schedule';
 import { metaOf, pickActive } from '../../lib/toolbar/vault-source';
-import { buildPolicyFor } from '../../lib/settings/build-policy';
-import { parseStoredSettings } from '../../lib/settings/validate';
+import { storedTimings } from '../../lib/settings/stored-timings';
 import { isIdleExpired } from '../../lib/vault/autolock';
-import { StoredRecordSchema, type KeyMeta } from '../../lib/vault/record';
+import type { KeyMeta } from '../../lib/vault/record';
+import { storedRecordMeta } from '../../lib/vault/record-check';
 import { readStored, type StorageAreas, type StoredValues } from './stored-read';
 
 /** The saved keys as the home screen lists them: metadata only. */
@@ -35,9 +37,6 @@ export interface CachedPopup {
   vault: UnlockedVaultView;
   home: HomeSnapshot;
 }
-
-/** This build's addresses (lib/settings/build-policy.ts): a stored address it refuses is read as the default. */
-const POLICY = buildPolicyFor(import.meta.env.MODE);
 
 /** The vault is read only at the version the background migrated it to (WXT keeps it under `vault$`). */
 const VAULT_VERSION = VAULT_ITEM.version;
@@ -60,9 +59,8 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
   const records: KeyMeta[] = [];
   const damaged: UnlockedVaultView['damaged'] = [];
   vault.records.forEach((value: unknown, index) => {
-    const parsed = StoredRecordSchema.safeParse(value);
-    if (parsed.success) {
-      const { secret: _secret, ...keyMeta } = parsed.data;
+    const keyMeta = storedRecordMeta(value);
+    if (keyMeta) {
       records.push(keyMeta);
     } else {
       const id = isRecord(value) && typeof value.id === 'string' && value.id.length <= 100 ? value.id : `#${index}`;
@@ -74,7 +72,7 @@ function vaultRecords(local: Record<string, unknown>): { records: KeyMeta[]; dam
 
 /** What vault.status and toolbar.get would answer, from the stored values; null unless the vault is unlocked. */
 export function cachedPopupOf(local: Record<string, unknown>, session: Record<string, unknown>, now: number): CachedPopup | null {
-  const settings = parseStoredSettings(local[SETTINGS_ITEM.key], POLICY);
+  const settings = storedTimings(local[SETTINGS_ITEM.key]);
   if (!sessionOpen(session[VAULT_SESSION_ITEM.key], settings.autoLockMinutes, now)) return null;
   const read = vaultRecords(local);
   if (!read) return null;
@@ -84,8 +82,7 @@ export function cachedPopupOf(local: Record<string, unknown>, session: Record<st
   const key = active ? metaOf(active) : null;
   const pollCache = local[POLL_CACHE_ITEM.key];
   const cache = isRecord(pollCache) ? pollCache : {};
-  const parsed = active ? PollEntrySchema.safeParse(cache[active.id]) : null;
-  const entry: PollEntry | null = parsed?.success ? parsed.data : null;
+  const entry: PollEntry | null = active ? pollEntryOf(cache[active.id]) : null;
   const waitingForWallet = isWaitingForWallet(session[MINT_FLOW_ITEM.key]);
   const { pollMinutes } = settings;
   const status: HomeSnapshot['status'] = {

@@ -1,15 +1,18 @@
 /**
- * Every contract the popup calls, in one object. Loaded by the first call the popup sends
- * (an inlined dynamic import in popup-app.js), after its first paint: building these zod
- * schemas is not part of opening the popup (the first paint comes from storage, cached-state.ts).
+ * The type of every contract the popup calls. Types only: the popup's client (lib/messaging/page-client.ts)
+ * is typed from the contracts but never loads their zod schemas; the background parses each input and
+ * output with them (issue 16: the popup at 30 KiB).
  */
-import { clipboardContracts } from '../../lib/messaging/clipboard';
-import { mintContracts } from '../../lib/messaging/mint';
-import { settingsContracts } from '../../lib/messaging/settings';
-import { toolbarContracts } from '../../lib/messaging/toolbar';
-import { vaultContracts } from '../../lib/messaging/vault';
+import type { clipboardContracts } from '../../lib/messaging/clipboard';
+import type { manageRevokeContracts } from '../../lib/messaging/manage-revoke';
+import type { mintContracts } from '../../lib/messaging/mint';
+import type { settingsContracts } from '../../lib/messaging/settings';
+import type { toolbarContracts } from '../../lib/messaging/toolbar';
+import type { vaultContracts } from '../../lib/messaging/vault';
 
-export { RemoteError } from '../../lib/messaging/protocol';
-
-export const popupContracts = { ...vaultContracts, ...toolbarContracts, ...settingsContracts, ...mintContracts, ...clipboardContracts };
-export type PopupContracts = typeof popupContracts;
+export type PopupContracts = typeof vaultContracts &
+  typeof toolbarContracts &
+  typeof settingsContracts &
+  typeof mintContracts &
+  typeof clipboardContracts &
+  typeof manageRevokeContracts;

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { MintPanel } from '../../components/MintPanel';
 import type { MintApi } from '../../components/mint-api';
 import type { VaultApi } from '../../components/vault-api';
-import { parseMintState } from '../../lib/mint/state';
+import { readMintState } from '../../lib/mint/state-check';
 import { MINT_FLOW_ITEM } from '../../lib/storage/keys';
 import { watchStored, type WatchedArea } from '../../lib/storage/watch';
 import type { PopupClient } from './api';
@@ -20,7 +20,7 @@ export function createMintApi(client: PopupClient, area: WatchedArea): MintApi {
     retry: () => client['mint.retry']({}),
     selectWallet: (walletId) => client['mint.selectWallet']({ walletId }),
     reveal: async () => (await client['mint.reveal']({})).apiKey,
-    watch: (listener) => watchStored(area, MINT_FLOW_ITEM.key, parseMintState, listener),
+    watch: (listener) => watchStored(area, MINT_FLOW_ITEM.key, readMintState, listener),
   };
 }
 

@@ -15,3 +15,4 @@ export {
   toAppError,
 } from './app-error';
 export type { AppError } from './app-error';
+export { storageWriteError } from './storage-write';

@@ -70,6 +70,10 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, ErrorEntry>> = {
     action: 'contact_support',
   },
   VAULT_STORAGE_FAILED: { message: 'The browser could not save your data. Nothing was lost; try again.', action: 'retry' },
+  STORAGE_FULL: {
+    message: "The browser's storage for this extension is full, so nothing new could be saved. Your saved keys are unharmed. Free some space, then try again.",
+    action: 'retry',
+  },
   VAULT_NOT_SET_UP: { message: 'Set a passphrase first, so your keys can be stored safely.', action: 'unlock' },
   FLOW_BUSY: { message: 'Another key request is still in progress. Wait for it to finish.', action: 'retry_later' },
   HOST_NOT_ALLOWED: {

@@ -8,6 +8,7 @@ import {
   type OutputOf,
   type RequestEnvelope,
 } from './protocol';
+import { MALFORMED_RESPONSE } from './wire';
 
 /** Anything that can carry a request and bring back a reply (runtime.sendMessage, tabs.sendMessage…). */
 export type Send = (envelope: RequestEnvelope) => Promise<unknown>;
@@ -23,16 +24,18 @@ export async function call<C extends Contracts, K extends keyof C & string>(
   input: InputOf<C, K>,
 ): Promise<OutputOf<C, K>> {
   const spec = contracts[name]!;
-  const parsedInput = z.parse(spec.input, input) as unknown;
-  const raw = await send({ tag: ENVELOPE_TAG, name, input: parsedInput });
-  const reply = z.safeParse(ReplyEnvelopeSchema, raw);
-  if (!reply.success) {
-    throw new RemoteError({
-      code: 'MALFORMED_RESPONSE',
-      message: 'The extension background sent an answer that could not be read. Try again.',
-      action: 'retry',
-    });
+  const parsedInput = z.safeParse(spec.input, input);
+  // The same words as the receiver's refusal (handle.ts); never zod's own text.
+  if (!parsedInput.success) {
+    throw new RemoteError({ code: 'INVALID_REQUEST', message: 'The request did not have the expected form.', action: 'fix_input' });
   }
+  const raw = await send({ tag: ENVELOPE_TAG, name, input: parsedInput.data });
+  const reply = z.safeParse(ReplyEnvelopeSchema, raw);
+  if (!reply.success) throw unreadable();
   if (!reply.data.ok) throw new RemoteError(reply.data.error);
-  return z.parse(spec.output, reply.data.output) as OutputOf<C, K>;
+  const output = z.safeParse(spec.output, reply.data.output);
+  if (!output.success) throw unreadable();
+  return output.data as OutputOf<C, K>;
 }
+
+const unreadable = () => new RemoteError(MALFORMED_RESPONSE);

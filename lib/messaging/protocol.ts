@@ -11,6 +11,7 @@
  */
 import * as z from 'zod/mini';
 import type * as core from 'zod/v4/core';
+import { ENVELOPE_TAG } from './wire';
 
 /** Who may send a message: an extension page (popup, options) or the signing tab's content script. */
 export type Audience = 'extension-page' | 'signing-tab';
@@ -32,7 +33,6 @@ export const contract = <I extends core.$ZodType, O extends core.$ZodType>(
 export type InputOf<C extends Contracts, K extends keyof C> = core.input<C[K]['input']>;
 export type OutputOf<C extends Contracts, K extends keyof C> = core.output<C[K]['output']>;
 
-export const ENVELOPE_TAG = 'venice-key-wallet/v1';
 
 export const RequestEnvelopeSchema = z.strictObject({
   tag: z.literal(ENVELOPE_TAG),
@@ -41,6 +41,7 @@ export const RequestEnvelopeSchema = z.strictObject({
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
 
+/** The wire error's schema; its type, WireError, and RemoteError live in wire.ts (zod-free, for the popup). */
 export const WireErrorSchema = z.strictObject({
   code: z.string().check(z.minLength(1), z.maxLength(64)),
   message: z.string().check(z.maxLength(500)),
@@ -48,7 +49,6 @@ export const WireErrorSchema = z.strictObject({
   /** Extra non-secret text (already redacted by lib/errors). */
   detail: z.optional(z.string().check(z.maxLength(300))),
 });
-export type WireError = z.infer<typeof WireErrorSchema>;
 
 export const ReplyEnvelopeSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), output: z.unknown() }),
@@ -56,19 +56,4 @@ export const ReplyEnvelopeSchema = z.discriminatedUnion('ok', [
 ]);
 export type ReplyEnvelope = z.infer<typeof ReplyEnvelopeSchema>;
 
-/** Thrown on the calling side when the receiver answered with an error. Carries no secret. */
-export class RemoteError extends Error {
-  readonly code: string;
-  readonly action: string;
-  readonly detail: string | undefined;
-  constructor(error: WireError) {
-    super(error.message);
-    this.name = 'RemoteError';
-    this.code = error.code;
-    this.action = error.action;
-    this.detail = error.detail;
-  }
-  toJSON(): WireError {
-    return { code: this.code, message: this.message, action: this.action, ...(this.detail ? { detail: this.detail } : {}) };
-  }
-}
+export { ENVELOPE_TAG, RemoteError, type WireError } from './wire';

@@ -5,8 +5,6 @@
  */
 import { appError, toAppError, type AppError } from '../errors';
 
-/** Where a person checks which keys exist (Venice's API settings page). */
-export const VENICE_KEYS_URL = 'https://venice.ai/settings/api';
 
 export function walletTimeout(minutes: number): AppError {
   return {

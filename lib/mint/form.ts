@@ -1,8 +1,10 @@
 /**
  * The mint options form as plain values (what the inputs hold) and their check:
- * the client's mint body schema, plus "an expiry lies in the future".
+ * the client's mint body schema's answers (options-plain.ts, by hand: the popup loads no zod),
+ * plus "an expiry lies in the future".
  */
-import { checkOptions, defaultDescription, type MintOptions } from './options';
+import type { MintOptions } from './options';
+import { defaultDescription, optionProblems } from './options-plain';
 
 export interface OptionsForm {
   apiKeyType: 'INFERENCE' | 'ADMIN';
@@ -66,13 +68,11 @@ export function checkForm(form: OptionsForm, now: number): FormResult {
   const problems: Partial<Record<FormField, FormProblem>> = {};
   const today = new Date(now).toISOString().slice(0, 10);
   if (form.expires && form.expires <= today) problems.expires = 'expires_past';
-  const result = checkOptions(formToOptions(form));
-  if (!result.ok) {
-    for (const { field } of result.problems) {
-      const name = FIELD_OF[field] ?? 'form';
-      problems[name] ??= name === 'description' ? 'description' : name === 'usd' || name === 'diem' ? 'amount' : 'generic';
-    }
+  const options = formToOptions(form);
+  for (const field of optionProblems(options)) {
+    const name = FIELD_OF[field] ?? 'form';
+    problems[name] ??= name === 'description' ? 'description' : name === 'usd' || name === 'diem' ? 'amount' : 'generic';
   }
-  if (result.ok && Object.keys(problems).length === 0) return { ok: true, options: result.options };
+  if (Object.keys(problems).length === 0) return { ok: true, options: options as MintOptions };
   return { ok: false, problems };
 }

@@ -16,7 +16,7 @@ import {
   walletLookAlike,
 } from './errors';
 import type { MintEvent } from './events';
-import type { MintContext, MintState, StateOf } from './state';
+import type { KeySummary, MintContext, MintState, StateOf } from './state';
 
 type Omitted = 'updatedAt';
 type Next = { [S in MintState['status']]: Omit<StateOf<S>, Omitted> }[MintState['status']];
@@ -85,13 +85,15 @@ export function reduce(state: MintState, event: MintEvent): MintState {
       }
       return fail(state, event.error);
     case 'SAVED':
-      if (state.status !== 'minting' && state.status !== 'saved-unstored') return state;
+      if (state.status !== 'minting' && !isHeldKey(state, event.key)) return state;
       return to(state, { ...keep(state), status: 'saved', key: event.key });
     case 'SAVE_FAILED':
-      if (state.status !== 'minting' && state.status !== 'saved-unstored') return state;
+      if (state.status !== 'minting' && !isHeldKey(state, event.key)) return state;
       return to(state, { ...keep(state), status: 'saved-unstored', key: event.key, error: event.error });
     case 'FAILED':
-      if (state.status === 'idle' || state.status === 'saved' || state.status === 'failed' || state.status === 'saved-unstored') {
+      // A mint request that is out ends only with its own outcome (MINT_FAILED, SAVED, SAVE_FAILED)
+      // or a restart: a stray step failure must not drop the key it may bring.
+      if (state.status === 'idle' || state.status === 'saved' || state.status === 'failed' || state.status === 'saved-unstored' || state.status === 'minting') {
         return state;
       }
       return fail(state, event.error);
@@ -108,6 +110,11 @@ export function reduce(state: MintState, event: MintEvent): MintState {
     case 'RESTORED':
       return restored(state);
   }
+}
+
+/** In saved-unstored, only the outcome of saving the key held there applies: another key never takes its place. */
+function isHeldKey(state: MintState, key: KeySummary): boolean {
+  return state.status === 'saved-unstored' && state.key.veniceId === key.veniceId;
 }
 
 function accountChangedIn(state: MintState, address: string | undefined): MintState {

@@ -34,18 +34,6 @@ export const MintOptionsSchema = z.strictObject({
 });
 export type MintOptions = z.output<typeof MintOptionsSchema>;
 
-/** The description Venice itself uses when none is sent. */
-export const SERVER_DEFAULT_DESCRIPTION = 'Web3 API Key';
-
-/** "Venice Key Wallet 2025-06-01": tells the person later which tool minted the key, and when. */
-export function defaultDescription(now: number): string {
-  return `Venice Key Wallet ${new Date(now).toISOString().slice(0, 10)}`;
-}
-
-/** INFERENCE by default: a leaf app almost never needs key management rights. */
-export function defaultOptions(now: number): MintOptions {
-  return { apiKeyType: 'INFERENCE', description: defaultDescription(now) };
-}
 
 export type OptionsResult = { ok: true; options: MintOptions } | { ok: false; problems: { field: string; reason: string }[] };
 

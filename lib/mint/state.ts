@@ -110,7 +110,23 @@ export interface MintStore {
   set(state: MintState): Promise<void>;
 }
 
-/** The runner's store over the stored item (lib/storage/items.ts `mintFlow`); every read is checked. */
+/**
+ * The runner's store over the stored item (lib/storage/items.ts `mintFlow`); every read from storage
+ * is checked. The runner is the item's only writer and a worker runs once per extension, so after
+ * its first read or write this worker's copy is the stored value: reads after that need no storage
+ * round trip (three per Mint click; issue 16). storage.session is cleared only with the worker gone.
+ */
 export function mintStore(item: { getValue(): Promise<unknown>; setValue(value: MintState): Promise<void> }): MintStore {
-  return { get: async () => parseMintState(await item.getValue()), set: (state) => item.setValue(state) };
+  let known: MintState | undefined;
+  return {
+    get: async () => {
+      if (known) return known;
+      const read = parseMintState(await item.getValue());
+      return (known ??= read); // a write during the read wins: it is newer
+    },
+    set: async (state) => {
+      await item.setValue(state);
+      known = state;
+    },
+  };
 }

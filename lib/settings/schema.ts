@@ -7,11 +7,17 @@ import { normalizeUrl, PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL, SANDBOX_BUIL
 
 export { PRODUCTION_API_BASE_URL, PRODUCTION_RPC_URL } from './build-policy';
 
-/** Chrome does not fire alarms more often than every 30 seconds; polling never goes below. */
-export const POLL_FLOOR_MINUTES = 0.5;
-export const POLL_MAX_MINUTES = 24 * 60;
-export const AUTO_LOCK_MAX_MINUTES = 7 * 24 * 60;
-export const CLIPBOARD_MAX_SECONDS = 600;
+import {
+  AUTO_LOCK_MAX_MINUTES,
+  CLIPBOARD_MAX_SECONDS,
+  DEFAULT_AUTO_LOCK_MINUTES,
+  DEFAULT_CLIPBOARD_CLEAR_SECONDS,
+  DEFAULT_POLL_MINUTES,
+  POLL_FLOOR_MINUTES,
+  POLL_MAX_MINUTES,
+} from './limits';
+
+export { CLIPBOARD_MAX_SECONDS } from './limits';
 
 export const BADGE_UNITS = ['USD', 'DIEM', 'auto'] as const;
 export type BadgeUnit = (typeof BADGE_UNITS)[number];
@@ -85,12 +91,12 @@ export type NotificationSettings = Settings['notifications'];
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   apiBaseUrl: PRODUCTION_API_BASE_URL,
   rpcUrl: PRODUCTION_RPC_URL,
-  pollMinutes: 5,
+  pollMinutes: DEFAULT_POLL_MINUTES,
   badgeUnit: 'auto',
   lowBalanceRatio: 0.1,
   lowBalanceAbsolute: 1,
-  autoLockMinutes: 15,
-  clipboardClearSeconds: 30,
+  autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+  clipboardClearSeconds: DEFAULT_CLIPBOARD_CLEAR_SECONDS,
   notifications: Object.freeze({ blocked: false, lowBalance: false, expiring: false }),
   activeKeyId: null,
 }) as Settings;

@@ -5,6 +5,7 @@
  * and hands its `read` to every service that needs a setting, with the build's policy
  * (store builds accept only the pinned addresses, on read and on update).
  */
+import { AppException, storageWriteError } from '../errors';
 import type { BuildPolicy } from './build-policy';
 import type { Settings } from './schema';
 import { applySettingsPatch, parseStoredSettings, type SettingsResult } from './validate';
@@ -29,7 +30,12 @@ export function createSettingsStore(item: SettingsItem, policy: BuildPolicy): Se
     read,
     async update(patch) {
       const result = applySettingsPatch(await read(), patch, policy);
-      if (result.ok) await item.setValue(result.settings);
+      if (result.ok) {
+        // A full storage is STORAGE_FULL (and the stored settings stay as they were), never UNKNOWN.
+        await item.setValue(result.settings).catch((error: unknown) => {
+          throw new AppException(storageWriteError(error), { cause: error });
+        });
+      }
       return result;
     },
     watch: (listener) => item.watch((value) => listener(parseStoredSettings(value, policy))),

@@ -1,4 +1,4 @@
-import { POLL_FLOOR_MINUTES } from '../settings/schema';
+import { POLL_FLOOR_MINUTES } from '../settings/limits';
 import type { PollEntry } from './cache';
 
 /** Failed polls wait at most this long before the next try (unless the period is longer). */

@@ -1,5 +1,5 @@
 /** What every vault operation needs, passed in (storage items, clock, settings, KDF strength), plus shared helpers. */
-import { AppException, appError, type ErrorCode } from '../errors';
+import { AppException, appError, storageWriteError, type ErrorCode } from '../errors';
 import { DEFAULT_PBKDF2_ITERATIONS } from './kdf';
 import { readVault, type VaultStorage } from './store';
 import type { StoredVault } from './format';
@@ -59,12 +59,16 @@ export async function requireVault(ctx: VaultContext) {
   return read;
 }
 
-/** Writes the whole vault in one storage write; a failure becomes VAULT_STORAGE_FAILED. */
+/**
+ * Writes the whole vault in one storage write (one `storage.local.set`: the browser applies it
+ * whole or not at all, so a refused write leaves the stored vault as it was). A full storage
+ * becomes STORAGE_FULL, any other failure VAULT_STORAGE_FAILED.
+ */
 export async function writeVault(ctx: VaultContext, vault: StoredVault): Promise<void> {
   try {
     await ctx.items.vault.setValue(vault);
   } catch (error) {
-    throw new AppException(appError('VAULT_STORAGE_FAILED'), { cause: error });
+    throw new AppException(storageWriteError(error), { cause: error });
   }
 }
 

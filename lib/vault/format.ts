@@ -13,6 +13,11 @@ import { ENVELOPE_VERSION, SealedSchema } from './envelope';
 import { KdfParamsSchema } from './kdf';
 
 export const VAULT_FORMAT = 2;
+
+const cap = z.nullable(z.number().check(z.gte(0), z.lte(9_999_999_999)));
+/** A key's USD and DIEM caps before a pause (null: no cap). Not secret; kept beside the records. */
+export const PausedCapsSchema = z.strictObject({ usd: cap, diem: cap });
+export type PausedCaps = z.infer<typeof PausedCapsSchema>;
 export const V1_ITERATIONS = 600_000;
 
 export const VaultHeaderSchema = z.strictObject({
@@ -23,6 +28,8 @@ export const VaultHeaderSchema = z.strictObject({
   wrapped: SealedSchema,
   /** Parsed one by one (see store.ts), so a damaged record does not take the others down. */
   records: z.array(z.unknown()).check(z.maxLength(10_000)),
+  /** Caps of keys paused on the Manage keys page (Venice id → caps before the pause), restored by Resume. */
+  paused: z.optional(z.record(z.string().check(z.maxLength(100)), PausedCapsSchema)),
 });
 export type StoredVault = z.infer<typeof VaultHeaderSchema>;
 

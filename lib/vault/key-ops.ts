@@ -30,8 +30,11 @@ export async function saveKey(ctx: VaultContext, meta: NewKeyMeta, secret: strin
   const type = keyTypeOf(secret);
   const parsed = NewKeyMetaSchema.safeParse(meta);
   if (!type || !parsed.success || (parsed.data.type && parsed.data.type !== type)) fail('KEY_INVALID_FORMAT');
+  // The session key's reads start beside the vault's (issue 16: the mint's save); the vault's failure is reported first.
+  const dataKeyRead = requireDataKey(ctx);
+  dataKeyRead.catch(() => undefined);
   const read = await requireVault(ctx);
-  const dataKey = await requireDataKey(ctx);
+  const dataKey = await dataKeyRead;
   const id = crypto.randomUUID();
   const keyMeta: KeyMeta = {
     ...parsed.data,

@@ -48,16 +48,19 @@ async function openDataKey(ctx: VaultContext, vault: StoredVault, passphrase: st
   const guard = await readParsed(ctx.items.guard, GuardSchema, NO_FAILURES);
   const wait = remainingWait(guard, ctx.now());
   if (wait > 0) fail('RATE_LIMITED', `Wait ${Math.ceil(wait / 1000)} s before the next try.`);
+  let raw: Uint8Array<ArrayBuffer>;
   try {
-    const raw = await unwrapDataKey(await deriveWrappingKey(passphrase, vault.kdf), vault.wrapped, vault.id);
-    if (guard.failures > 0) await ctx.items.guard.setValue(NO_FAILURES);
-    return raw;
+    raw = await unwrapDataKey(await deriveWrappingKey(passphrase, vault.kdf), vault.wrapped, vault.id);
   } catch {
     const next = recordFailure(guard, ctx.now());
-    await ctx.items.guard.setValue(next);
+    // A storage that refuses the count (full, or failing) must not hide the answer: the passphrase is wrong.
+    await ctx.items.guard.setValue(next).catch(() => undefined);
     const seconds = Math.ceil(remainingWait(next, ctx.now()) / 1000);
     return fail('VAULT_WRONG_PASSPHRASE', seconds > 0 ? `Wait ${seconds} s before the next try.` : undefined);
   }
+  // Clearing the count is best effort: a refused write never turns a right passphrase into a wrong one.
+  if (guard.failures > 0) await ctx.items.guard.setValue(NO_FAILURES).catch(() => undefined);
+  return raw;
 }
 
 export async function unlock(ctx: VaultContext, passphrase: string): Promise<{ upgradedKdf: boolean }> {

@@ -15,7 +15,8 @@ export const KeyMetaSchema = z.strictObject({
   last6: z.string().check(z.length(6)),
   type: KeyTypeSchema,
   description: z.string().check(z.maxLength(64)),
-  source: z.enum(['minted', 'imported']),
+  /** minted from a wallet, imported by pasting, or created with an ADMIN key on the Manage keys page. */
+  source: z.enum(['minted', 'imported', 'created']),
   /** The wallet that minted the key, when minted from a wallet. */
   walletAddress: z.optional(z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/))),
   apiBaseUrl: z.url().check(z.maxLength(200)),
@@ -25,6 +26,8 @@ export const KeyMetaSchema = z.strictObject({
   modelPrivacy: z.optional(z.enum(['ALL', 'PRIVATE_TEXT', 'PRIVATE_ONLY'])),
   /** null = never expires. */
   expiresAt: z._default(z.nullable(z.string().check(z.maxLength(40))), null),
+  /** When the key was revoked at Venice from this extension; the record is kept until the person removes it. */
+  revokedAt: z.optional(z.iso.datetime()),
 });
 export type KeyMeta = z.infer<typeof KeyMetaSchema>;
 
@@ -36,6 +39,9 @@ export const NewKeyMetaSchema = z.extend(z.omit(KeyMetaSchema, { id: true, last6
   apiBaseUrl: z.optional(z.url().check(z.maxLength(200))),
 });
 export type NewKeyMeta = z.input<typeof NewKeyMetaSchema>;
+
+/** What the Manage keys page may change in a saved key's metadata (the record is sealed again). */
+export type KeyMetaPatch = Partial<Pick<KeyMeta, 'description' | 'limits' | 'limitPeriod' | 'modelPrivacy' | 'expiresAt' | 'revokedAt'>>;
 
 export const StoredRecordSchema = z.extend(KeyMetaSchema, { secret: SealedSchema });
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;

@@ -6,12 +6,14 @@
 import { importKey, type CheckKey, type ImportInput } from './import-key';
 import { metaOf, removeKey, revealKey, saveKey, undecryptable } from './key-ops';
 import { changePassphrase, lock, reset, setup, unlock } from './lock-ops';
+import { pausedCaps, setPausedCaps, updateKeyMeta } from './key-update';
+import type { PausedCaps } from './format';
 import { serialQueue } from '../async/serial';
 import { makeContext, type ContextOptions, type VaultContext } from './context';
 import { NO_FAILURES, remainingWait } from './backoff';
 import { lockIfIdle, sessionKey } from './session';
 import { GuardSchema, readParsed, readVault, type DamagedRecord, type VaultStorage } from './store';
-import type { KeyMeta, NewKeyMeta } from './record';
+import type { KeyMeta, KeyMetaPatch, NewKeyMeta } from './record';
 
 export type VaultStatus =
   | { state: 'not-set-up' }
@@ -21,11 +23,16 @@ export type VaultStatus =
 
 /** The state of the vault. Reading it is not activity: it never extends the auto-lock. */
 export async function vaultStatus(ctx: VaultContext): Promise<VaultStatus> {
+  // The settings and the session key are read beside the vault (issue 16: this is the popup's first
+  // question, and the worker's first tick asks it too); the vault's own answer still comes first.
+  const prefsRead = ctx.prefs();
+  const keyRead = prefsRead.then((prefs) => sessionKey(ctx.items, ctx.now(), prefs.autoLockMinutes, false));
+  keyRead.catch(() => undefined);
   const read = await readVault(ctx.items);
   if (read.kind === 'absent') return { state: 'not-set-up' };
   if (read.kind === 'damaged') return { state: 'damaged' };
-  const prefs = await ctx.prefs();
-  const dataKey = await sessionKey(ctx.items, ctx.now(), prefs.autoLockMinutes, false);
+  const prefs = await prefsRead;
+  const dataKey = await keyRead;
   if (!dataKey) {
     const guard = await readParsed(ctx.items.guard, GuardSchema, NO_FAILURES);
     return { state: 'locked', retryInMs: remainingWait(guard, ctx.now()), records: read.records.map(metaOf), damaged: read.damaged };
@@ -68,6 +75,10 @@ export function createVault(items: VaultStorage, options: VaultOptions = {}) {
      */
     getSecret: (id: string) => queue(() => revealKey(ctx, id, false)),
     remove: (id: string) => queue(() => removeKey(ctx, id)),
+    /** The Manage keys page: a saved key's metadata after an edit or a revoke at Venice (sealed again). */
+    updateMeta: (id: string, patch: KeyMetaPatch) => queue(() => updateKeyMeta(ctx, id, patch)),
+    pausedCaps: () => queue(() => pausedCaps(ctx)),
+    setPausedCaps: (veniceId: string, caps: PausedCaps | null) => queue(() => setPausedCaps(ctx, veniceId, caps)),
     isUnlocked: () => queue(async () => (await sessionKey(items, ctx.now(), await autoLock(), false)) !== null),
     /** The auto-lock alarm calls this: locks when idle too long. */
     lockIfIdle: () => queue(async () => lockIfIdle(items, ctx.now(), await autoLock())),

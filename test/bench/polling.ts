@@ -18,7 +18,7 @@ const RATE_LIMITS = 'GET /api/v1/api_keys/rate_limits';
 const PASSPHRASE = 'copper-meadow-84-kettle';
 
 /** GET a token, sign it with the wallet, POST the mint; returns the new key (never print it). */
-export async function mintSandboxKey(apiUrl: string, privateKey: Hex, description: string): Promise<string> {
+export async function mintSandboxKey(apiUrl: string, privateKey: Hex, description: string, apiKeyType: 'INFERENCE' | 'ADMIN' = 'INFERENCE'): Promise<string> {
   const account = privateKeyToAccount(privateKey);
   const tokenRes = await fetch(`${apiUrl}/api_keys/generate_web3_key`);
   const token = ((await tokenRes.json()) as { data?: { token?: string } }).data?.token;
@@ -27,7 +27,7 @@ export async function mintSandboxKey(apiUrl: string, privateKey: Hex, descriptio
   const mintRes = await fetch(`${apiUrl}/api_keys/generate_web3_key`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ address: account.address, signature, token, apiKeyType: 'INFERENCE', description }),
+    body: JSON.stringify({ address: account.address, signature, token, apiKeyType, description }),
   });
   const apiKey = ((await mintRes.json()) as { data?: { apiKey?: unknown } }).data?.apiKey;
   if (mintRes.status !== 200 || typeof apiKey !== 'string') throw new Error(`POST mint answered ${mintRes.status}`);

@@ -20,10 +20,11 @@ const SECTIONS: Record<string, Section> = {
   popup_toolbar: () => import('./popup-toolbar'),
   mint_click: () => import('./mint-click'),
   worker_wake: () => import('./worker-wake'),
+  manage_list: () => import('./manage-list'),
 };
 
 /** The sections that launch a browser (the others only build or compute). */
-const NEEDS_BROWSERS = new Set(['popup_open', 'popup_toolbar', 'mint_click', 'worker_wake']);
+const NEEDS_BROWSERS = new Set(['popup_open', 'popup_toolbar', 'mint_click', 'worker_wake', 'manage_list']);
 
 /** The browsers and Xvfb from Debian's packages, installed when missing, as the demo and the tests do. */
 function ensureBrowsers(): void {

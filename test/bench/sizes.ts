@@ -124,16 +124,20 @@ function build(args: readonly string[]): void {
   }
 }
 
-/** Issue 5: the popup's JavaScript stays under 40 KB gzip (read as 40,000 bytes, the stricter reading). */
-export const POPUP_JS_BUDGET = 40_000;
+/**
+ * The popup's JavaScript, everything it can load (issue 16: at most 30 KiB, 30,720 B): 26,319 B gzip on
+ * 2026-12-03 once it loaded no zod (38,955 B before), plus a small margin, so it can only go down.
+ */
+export const POPUP_JS_BUDGET = 27_000;
 /**
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
- * so it can only go down.
+ * so it can only go down. Raised once, knowingly: the Manage keys service (issue 12) and STORAGE_FULL
+ * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 105_000;
+export const BACKGROUND_JS_BUDGET = 106_500;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 

@@ -37,6 +37,19 @@ describe('messaging protocol', () => {
     expect(sent).toBe(0);
   });
 
+  // Found by contracts.property.test.ts: both were zod's own exception, its JSON dump shown as the message.
+  it('refuses a bad input with a RemoteError INVALID_REQUEST, not a zod exception', async () => {
+    const error = await call(async () => ({ ok: true, output: 1 }), contracts, 'demo.add', { a: 1 } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ code: 'INVALID_REQUEST', message: 'The request did not have the expected form.' });
+  });
+
+  it('reports a successful reply whose output does not fit as MALFORMED_RESPONSE', async () => {
+    const error = await call(async () => ({ ok: true, output: 'five' }), contracts, 'demo.add', { a: 2, b: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ code: 'MALFORMED_RESPONSE', action: 'retry' });
+  });
+
   it('answers a malformed input with INVALID_REQUEST data, not a crash', async () => {
     const { dispatch } = wire(async (a, b) => a + b);
     const reply = await dispatch({ tag: 'venice-key-wallet/v1', name: 'demo.add', input: { a: 1, b: 'x' } }, popup);

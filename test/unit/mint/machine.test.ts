@@ -88,6 +88,10 @@ const rows: Row[] = [
   ['minting + SAVED → saved', S.minting, { type: 'SAVED', key: KEY }, { status: 'saved', key: KEY }],
   ['minting + SAVE_FAILED → saved-unstored', S.minting, { type: 'SAVE_FAILED', key: KEY, error: ERR('VAULT_STORAGE_FAILED') }, { status: 'saved-unstored', error: { code: 'VAULT_STORAGE_FAILED' } }],
   ['saved-unstored + SAVED (second try) → saved', S.unstored, { type: 'SAVED', key: KEY }, { status: 'saved' }],
+  // Found by machine.property.test.ts: the key held for showing is never replaced by another key's outcome.
+  ['saved-unstored + SAVED of another key ignored', S.unstored, { type: 'SAVED', key: { ...KEY, veniceId: 'other', last6: 'zzz999' } }, SAME],
+  ['saved-unstored + SAVE_FAILED of another key ignored', S.unstored, { type: 'SAVE_FAILED', key: { ...KEY, veniceId: 'other', last6: 'zzz999' }, error: ERR('STORAGE_FULL') }, SAME],
+  ['saved-unstored + SAVE_FAILED of the same key (second try failed) → saved-unstored, new error', S.unstored, { type: 'SAVE_FAILED', key: KEY, error: ERR('STORAGE_FULL') }, { status: 'saved-unstored', key: KEY, error: { code: 'STORAGE_FULL' } }],
   ['ready + SAVED ignored', S.ready, { type: 'SAVED', key: KEY }, SAME],
   // FAILED
   ['connecting + FAILED → failed from connecting', S.connecting, { type: 'FAILED', error: ERR('WALLET_NOT_FOUND') }, { status: 'failed', from: 'connecting' }],
@@ -95,6 +99,8 @@ const rows: Row[] = [
   ['idle + FAILED ignored', S.idle, { type: 'FAILED', error: ERR('UNKNOWN') }, SAME],
   ['saved + FAILED ignored', S.saved, { type: 'FAILED', error: ERR('UNKNOWN') }, SAME],
   ['saved-unstored + FAILED keeps the key on screen', S.unstored, { type: 'FAILED', error: ERR('UNKNOWN') }, SAME],
+  // Found by machine.property.test.ts: a stray step failure while the mint request is out must not drop its key.
+  ['minting + FAILED ignored: only the mint\'s own outcome ends it', S.minting, { type: 'FAILED', error: ERR('JWT_EXPIRED', 'new_token') }, SAME],
   // ACCOUNT_CHANGED
   ['awaiting-signature + ACCOUNT_CHANGED → failed', S.signing, { type: 'ACCOUNT_CHANGED', address: OTHER }, { status: 'failed', error: { code: 'WALLET_ACCOUNT_CHANGED' } }],
   ['awaiting-signature + same account (other case) ignored', S.signing, { type: 'ACCOUNT_CHANGED', address: ADDRESS.toUpperCase().replace('0X', '0x') }, SAME],

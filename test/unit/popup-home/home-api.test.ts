@@ -2,7 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHomeApi as homeApiOver, popupClient } from '../../../entrypoints/popup/api';
+import { createDispatcher } from '../../../lib/messaging/handle';
 import type { RequestEnvelope } from '../../../lib/messaging/protocol';
+import { toolbarContracts } from '../../../lib/messaging/toolbar';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { KEY_A, status } from './fixtures';
 
@@ -54,9 +56,22 @@ describe('createHomeApi', () => {
     await expect(failed.api.status()).rejects.toMatchObject({ message: 'The extension background is not answering.' });
   });
 
-  it('rejects a malformed status answer instead of showing it', async () => {
-    const { api } = background({ 'toolbar.get': { ...status(), vault: 'open' } });
-    await expect(api.status()).rejects.toThrow();
+  it('never shows a malformed status answer: the background refuses to send it (the popup loads no schema)', async () => {
+    const dispatch = createDispatcher(
+      toolbarContracts,
+      { 'toolbar.get': async () => ({ ...status(), vault: 'open' }) as never, 'toolbar.refresh': async () => ({ ...status(), outcome: 'polled' as const }) },
+      { authorize: () => true, toWireError: () => ({ code: 'UNKNOWN', message: 'Something went wrong.', action: 'retry' }) },
+    );
+    const api = createHomeApi(async (envelope) => dispatch(envelope, { id: 'ext', url: 'chrome-extension://ext/popup.html' }));
+    await expect(api.status()).rejects.toMatchObject({ code: 'UNKNOWN' });
+  });
+
+  it('turns an answer that is not a reply envelope into MALFORMED_RESPONSE', async () => {
+    const answers = [undefined, null, 'ok', { ok: true, output: 1, extra: 1 }, { ok: 'yes', output: 1 }, { ok: false, error: { code: '', message: 'm', action: 'retry' } }];
+    for (const answer of answers) {
+      const api = createHomeApi(async () => answer);
+      await expect(api.status()).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE' });
+    }
   });
 
   it('watches the stored poll results, settings and vault, and nothing else', async () => {

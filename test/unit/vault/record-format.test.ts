@@ -124,6 +124,7 @@ describe('a record whose metadata was rewritten in storage.local', () => {
     limitPeriod: 'LIFETIME',
     modelPrivacy: 'PRIVATE_ONLY',
     expiresAt: '2099-01-01T00:00:00.000Z',
+    revokedAt: '2030-01-01T00:00:00.000Z',
   };
 
   it.each(Object.entries(edits))('%s changed: the record fails to open (VAULT_RECORD_CHANGED) and is not offered for use', async (field, value) => {

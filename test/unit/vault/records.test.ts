@@ -89,9 +89,9 @@ describe('vault records', () => {
     expect(await items.vault.getValue()).toEqual(before);
   });
 
-  it('reports a failing storage write as VAULT_STORAGE_FAILED and keeps the earlier keys', async () => {
+  it('reports a failing storage write (not a full one) as VAULT_STORAGE_FAILED and keeps the earlier keys', async () => {
     const { vault, keys } = await unlockedWithKeys(1);
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('IO error: database is locked'));
     const secret = fakeSecret();
     const error = await vault.saveKey(META, secret).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'VAULT_STORAGE_FAILED' });

@@ -1,0 +1,4 @@
+/** Venice's pages the mint panel links to (kept apart from errors.ts, whose error helpers the popup does not load). */
+
+/** Where a person checks which keys exist (Venice's API settings page). */
+export const VENICE_KEYS_URL = 'https://venice.ai/settings/api';
