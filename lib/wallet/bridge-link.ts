@@ -16,8 +16,8 @@ import { call, type Send } from '../messaging/call';
 import { createDispatcher, type Sender } from '../messaging/handle';
 import type { RequestEnvelope } from '../messaging/protocol';
 import type { WalletBrowser } from './browser-types';
-import { resultSchemaFor, type WalletEvent, type WalletInfo, type WalletRequest } from './bridge-protocol';
-import { randomSecret } from './bridge-seal';
+// The channel's secret is randomId(32), as bridge-seal's randomSecret: bridge-seal itself (its schemas) stays out of the background.
+import { randomId, resultSchemaFor, type WalletEvent, type WalletInfo, type WalletRequest } from './bridge-protocol';
 import { createSigningTab, type SigningTabOptions } from './signing-tab';
 import { WalletRpcError } from './wallet-errors';
 
@@ -214,7 +214,7 @@ export function createBridgeLink(options: BridgeLinkOptions) {
     const hello = new Promise<Bridge>((resolve) => (heard = resolve));
     helloWaiters.add(heard);
     try {
-      const injected = await tab.inject(tabId, randomSecret());
+      const injected = await tab.inject(tabId, randomId(32));
       const said = await guarded(hello, helloTimeoutMs, () => new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge did not start in the signing tab.')));
       // The hello must come from the document the scripts were injected into.
       if (injected.documentId !== undefined && said.documentId !== undefined && said.documentId !== injected.documentId) {

@@ -37,9 +37,9 @@ export const MessageHexSchema = z.string().check(z.regex(/^0x(?:[0-9a-fA-F]{2}){
 /** A wallet's EIP-6963 uuid or rdns, as chosen by the user. */
 export const WalletRefSchema = z.string().check(z.regex(/^[\w.:-]{1,100}$/));
 
-export function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** `bytes` random bytes as lowercase hex: an id (16), or the channel's secret (32, ./bridge-seal.ts). */
+export function randomId(bytes = 16): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 type Tagged = Record<string, z.ZodMiniType>;

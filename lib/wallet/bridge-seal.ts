@@ -13,6 +13,7 @@
  * the built-ins the main-world script uses, sees what the wallet sees (see the README).
  */
 import * as z from 'zod/mini';
+import { randomId } from './bridge-protocol';
 
 /** 32 random bytes as 64 lowercase hex digits. */
 export const SecretSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
@@ -22,9 +23,8 @@ export type Sealed = z.infer<typeof SealedSchema>;
 /** Which way a message travels: the isolated bridge to the page script, or back. */
 export type Direction = 'to-page' | 'to-bridge';
 
-export function randomSecret(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+/** A new secret (the background draws one per injection with the same randomId(32)). */
+export const randomSecret = (): string => randomId(32);
 
 const hexToBytes = (hex: string) => new Uint8Array(hex.match(/../g)!.map((pair) => parseInt(pair, 16)));
 const bytesToHex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');

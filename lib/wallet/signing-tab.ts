@@ -87,22 +87,10 @@ export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, 
     new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), cause === undefined ? undefined : { cause });
   const closeWatchers = new Set<() => void>();
 
-  const onOrigin = (url: string | undefined) => {
-    try {
-      return url !== undefined && new URL(url).origin === origin;
-    } catch {
-      return false;
-    }
-  };
-
-  const onSigningPage = (url: string | undefined) => {
-    try {
-      const parsed = new URL(url ?? '');
-      return parsed.origin === origin && parsed.pathname === new URL(pageUrl).pathname;
-    } catch {
-      return false;
-    }
-  };
+  /** The address, or undefined when there is none or it does not parse. */
+  const parsed = (url: string | undefined) => (url && URL.canParse(url) ? new URL(url) : undefined);
+  const onOrigin = (url: string | undefined) => parsed(url)?.origin === origin;
+  const onSigningPage = (url: string | undefined) => onOrigin(url) && parsed(url)?.pathname === new URL(pageUrl).pathname;
 
   async function remembered(): Promise<Stored | undefined> {
     const parsed = StoredSchema.safeParse(await store.getValue());
