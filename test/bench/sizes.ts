@@ -133,11 +133,14 @@ export const POPUP_JS_BUDGET = 27_000;
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
  * so it can only go down. Raised once, knowingly: the Manage keys service (issue 12) and STORAGE_FULL
- * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03.
+ * (issue 15) brought it to 106,182 B (Chrome) / 106,231 B (sandbox) on 2026-12-03. Raised again for
+ * the hardened signing tab (issue 13: the bridge bound to its document, the tab's address checked before
+ * each request, look-alike wallets, the tab closed after a save, the orphaned request): 107,281 B
+ * (Chrome and Firefox) / 107,331 B (sandbox builds) on 2026-12-03, after keeping bridge-seal out of it.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 106_500;
+export const BACKGROUND_JS_BUDGET = 107_400;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
