@@ -68,10 +68,10 @@ module.exports = {
       name: 'page-world-minimal',
       comment: 'Code that runs in a web page (content scripts, the main-world bridge) imports only its protocol and zod/mini.',
       severity: 'error',
-      from: { path: '^entrypoints/[^/]+\\.content\\.ts$|^lib/wallet/(page-bridge|tab-bridge|bridge-protocol|bridge-messages)\\.ts$' },
+      from: { path: '^entrypoints/[^/]+\\.content\\.ts$|^lib/wallet/(page-bridge|tab-bridge|bridge-protocol|bridge-messages|bridge-seal)\\.ts$' },
       to: {
         pathNot: [
-          '^lib/wallet/(page-bridge|tab-bridge|bridge-protocol|bridge-messages)\\.ts$',
+          '^lib/wallet/(page-bridge|tab-bridge|bridge-protocol|bridge-messages|bridge-seal)\\.ts$',
           'node_modules/(zod/(v4/)?mini|zod/v4/core|mipd)/',
           'node_modules/wxt/dist/utils/(define-content-script|content-script-context|internal)',
           '^(wxt/browser|wxt/utils/define-content-script)$',

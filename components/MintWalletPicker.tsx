@@ -5,8 +5,11 @@ import type { WalletChoice } from '../lib/mint/state';
 import { DIRECT_WALLET_REF, TAB_WALLETS_REF } from '../lib/mint/direct-wallet-ref';
 
 /** The direct MetaMask (no page, no tab) says so; "another wallet" says where it is found; a page wallet shows its own name. */
-const label = (w: WalletChoice) =>
-  w.id === DIRECT_WALLET_REF ? i18n.t('mint.wallet.direct', [w.name]) : w.id === TAB_WALLETS_REF ? i18n.t('mint.wallet.in_tab') : w.name;
+const label = (w: WalletChoice) => {
+  if (w.id === DIRECT_WALLET_REF) return i18n.t('mint.wallet.direct', [w.name]);
+  if (w.id === TAB_WALLETS_REF) return i18n.t('mint.wallet.in_tab');
+  return w.lookAlike ? i18n.t('mint.wallet.look_alike', [w.name, w.rdns ?? '']) : w.name;
+};
 
 interface Props {
   /** The connected account; none while the person is asked to pick a wallet. */

@@ -14,7 +14,7 @@ import type { Vault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
 import type { WalletInfo } from '../../lib/wallet/bridge-protocol';
 import type { WalletBrowser } from '../../lib/wallet/browser-types';
-import { walletRef } from '../../lib/wallet/choose-wallet';
+import { hasLookAlike, walletRef } from '../../lib/wallet/choose-wallet';
 import { createWalletSession, type SigningTabStore, type WalletSession } from '../../lib/wallet/session';
 import { relayBridgeMessages } from './bridge-relay';
 
@@ -106,13 +106,22 @@ export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, stor
   return {
     connect: async (walletId) => {
       // A wallet is known to the flow by its rdns: its uuid changes with every page load.
-      const info = (w: WalletInfo) => ({ id: walletRef(w), name: w.name, rdns: w.rdns });
-      const list = (ws: WalletInfo[]) => ws.filter((w, i) => ws.findIndex((o) => walletRef(o) === walletRef(w)) === i).slice(0, 20).map(info);
+      // A wallet with a look-alike (same rdns or name) is known by its uuid in this page instead, so the
+      // person can tell the two apart and pick one; no entry is merged away.
+      const info = (w: WalletInfo, ws: WalletInfo[]) =>
+        hasLookAlike(ws, w) ? { id: w.uuid, name: w.name, rdns: w.rdns, lookAlike: true } : { id: walletRef(w), name: w.name, rdns: w.rdns };
+      const list = (ws: WalletInfo[]) =>
+        ws
+          .filter((w, i) => hasLookAlike(ws, w) || ws.findIndex((o) => walletRef(o) === walletRef(w)) === i)
+          .slice(0, 20)
+          .map((w) => info(w, ws));
       const connection = await (await current()).connect(walletId);
-      if ('choose' in connection) return { choose: list(connection.choose) };
-      return { address: connection.address, wallet: info(connection.wallet), wallets: list(connection.wallets) };
+      if ('choose' in connection) return connection.lookAlike ? { choose: list(connection.choose), lookAlike: true } : { choose: list(connection.choose) };
+      const { wallet } = connection;
+      return { address: connection.address, wallet: { id: walletRef(wallet), name: wallet.name, rdns: wallet.rdns }, wallets: list(connection.wallets) };
     },
     sign: async (message, address) => (await current()).sign(message, address),
+    release: async () => session?.release(),
     onAccountsChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

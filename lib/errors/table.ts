@@ -41,6 +41,10 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, ErrorEntry>> = {
   WALLET_REJECTED: { message: 'The request was declined in your wallet.', action: 'retry' },
   WALLET_NOT_FOUND: { message: 'No browser wallet was found. Install one, such as MetaMask or Rabby, then try again.', action: 'install_wallet' },
   WALLET_CHOICE_NEEDED: { message: 'The wallet you connected before was not found. Choose one of the wallets below.', action: 'choose_wallet' },
+  WALLET_LOOK_ALIKE: {
+    message: 'Two wallets in the signing page use the same name or ID, so one may be imitating the other. Choose the wallet you trust below.',
+    action: 'choose_wallet',
+  },
   WALLET_REQUEST_PENDING: {
     message: 'A request is already waiting in your wallet. Open the wallet, answer or dismiss it, then try again.',
     action: 'reconnect_wallet',

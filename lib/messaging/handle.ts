@@ -14,6 +14,8 @@ export interface Sender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** The sending document (Chromium; recent Firefox), used to bind the wallet bridge to one page. */
+  documentId?: string;
 }
 
 export type Handlers<C extends Contracts> = {

@@ -31,9 +31,11 @@ export interface ConnectedWallet {
   wallets: WalletChoice[];
 }
 
-/** The wallet asked for is gone and several others are announced: the person picks one. */
+/** The wallet asked for is gone and several others are announced, or it has a look-alike: the person picks one. */
 export interface WalletsToChoose {
   choose: WalletChoice[];
+  /** Two announced wallets share an rdns or a name (one may imitate the other). */
+  lookAlike?: true;
 }
 
 export interface WalletPort {
@@ -49,6 +51,8 @@ export interface WalletPort {
   sign(message: string, address: string, walletId?: string): Promise<string>;
   /** `address` is undefined when the wallet has no account to show (locked, disconnected). */
   onAccountsChanged(listener: (address: string | undefined) => void): () => void;
+  /** The flow ended with a key: the signing tab the extension opened is closed. */
+  release?(): Promise<void>;
 }
 
 export interface ChainPort {

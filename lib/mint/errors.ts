@@ -72,3 +72,4 @@ export const accountChanged = (): AppError => appError('WALLET_ACCOUNT_CHANGED')
 export const walletLocked = (): AppError => appError('WALLET_LOCKED');
 /** The wallet remembered is not in the signing tab and several others are: the person picks one. */
 export const walletChoiceNeeded = (): AppError => appError('WALLET_CHOICE_NEEDED');
+export const walletLookAlike = (): AppError => appError('WALLET_LOOK_ALIKE');

@@ -19,7 +19,7 @@ export type MintEvent =
       tokenExpiresAt?: number;
     }
   /** The wallet asked for is gone and several others are in the page: the person picks one. */
-  | { type: 'CHOOSE_WALLET'; wallets: WalletChoice[] }
+  | { type: 'CHOOSE_WALLET'; wallets: WalletChoice[]; lookAlike?: boolean }
   | { type: 'TOKEN_REFRESHED'; expiresAt: number }
   /** The Mint click. */
   | { type: 'CONFIRM'; options: MintOptions; vault: VaultReadiness }

@@ -13,6 +13,7 @@ import {
   unstoredKeyLost,
   walletChoiceNeeded,
   walletLocked,
+  walletLookAlike,
 } from './errors';
 import type { MintEvent } from './events';
 import type { KeySummary, MintContext, MintState, StateOf } from './state';
@@ -59,7 +60,12 @@ export function reduce(state: MintState, event: MintEvent): MintState {
     }
     case 'CHOOSE_WALLET':
       if (state.status !== 'connecting') return state;
-      return to(state, { ...withCtx(state, { wallets: event.wallets }), status: 'failed', error: walletChoiceNeeded(), from: 'connecting' });
+      return to(state, {
+        ...withCtx(state, { wallets: event.wallets }),
+        status: 'failed',
+        error: event.lookAlike ? walletLookAlike() : walletChoiceNeeded(),
+        from: 'connecting',
+      });
     case 'TOKEN_REFRESHED':
       return state.status === 'ready' ? to(state, { ...keep(state), status: 'ready', tokenExpiresAt: event.expiresAt }) : state;
     case 'CONFIRM':

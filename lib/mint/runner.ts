@@ -77,7 +77,10 @@ export function createMintRunner(deps: MintDeps) {
     keepAlive(isBusy(state));
     if (state.status === 'connecting') void connectStep(ctx, epoch, state.walletId);
     if (state.status === 'awaiting-signature') void signStep(ctx, epoch, state);
-    if (state.status === 'saved') void Promise.resolve(deps.poller.pollNow()).catch(() => undefined);
+    if (state.status === 'saved') {
+      void Promise.resolve(deps.poller.pollNow()).catch(() => undefined);
+      void Promise.resolve(deps.wallet.release?.()).catch(() => undefined);
+    }
     if (state.status !== 'saved-unstored') unstored = undefined;
   }
 

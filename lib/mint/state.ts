@@ -16,6 +16,8 @@ export const WalletChoiceSchema = z.strictObject({
   id: text(1, 200),
   name: z.string().check(z.maxLength(100)),
   rdns: z.optional(z.string().check(z.maxLength(200))),
+  /** Another wallet in the page claims the same rdns or name: `id` is then this page's uuid for it. */
+  lookAlike: z.optional(z.boolean()),
 });
 export type WalletChoice = z.infer<typeof WalletChoiceSchema>;
 

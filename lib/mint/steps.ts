@@ -44,7 +44,7 @@ export async function connectStep(ctx: StepContext, guard: number, walletId: str
   try {
     const connection = await withTimeout(ctx.deps.wallet.connect(walletId), ctx.walletMs, () => walletTimeout(minutes(ctx.walletMs)), ctx.timers);
     if ('choose' in connection) {
-      await ctx.apply({ type: 'CHOOSE_WALLET', wallets: connection.choose }, guard);
+      await ctx.apply({ type: 'CHOOSE_WALLET', wallets: connection.choose, lookAlike: connection.lookAlike }, guard);
       return;
     }
     ctx.watchAccounts();

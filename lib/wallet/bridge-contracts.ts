@@ -33,9 +33,13 @@ const BridgeEventSchema = z.discriminatedUnion('kind', [
 
 /** background -> signing tab, sent with browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }). */
 export const bridgeTabContracts = {
-  [BRIDGE_NAMES.ping]: contract(z.strictObject({}), z.strictObject({ bridgeId: IdSchema }), 'signing-tab'),
+  [BRIDGE_NAMES.ping]: contract(
+    z.strictObject({ bridgeId: IdSchema }),
+    z.strictObject({ bridgeId: IdSchema, waiting: z.number() }),
+    'signing-tab',
+  ),
   [BRIDGE_NAMES.request]: contract(
-    z.strictObject({ request: WalletRequestSchema }),
+    z.strictObject({ bridgeId: IdSchema, request: WalletRequestSchema }),
     z.strictObject({ outcome: TabOutcomeSchema }),
     'signing-tab',
   ),

@@ -12,7 +12,7 @@ import { WALLET_EVENTS, parseWalletRequest, type WalletEvent, type WalletRequest
 export const BRIDGE_ENVELOPE_TAG = 'venice-key-wallet/v1';
 
 export const BRIDGE_NAMES = {
-  /** background -> tab: is a live bridge there? Answers `{ bridgeId }`. */
+  /** background -> tab: is the bridge `{ bridgeId }` still there? Only that bridge answers `{ bridgeId, waiting }`. */
   ping: 'bridge.ping',
   /** background -> tab: one wallet request, answered by the page as `{ outcome }`. */
   request: 'bridge.request',
@@ -28,12 +28,17 @@ export const TabEnvelopeSchema = z.strictObject({
   input: z.unknown(),
 });
 
-const TabRequestInputSchema = z.strictObject({ request: z.unknown() });
+const TabRequestInputSchema = z.strictObject({ bridgeId: z.string(), request: z.unknown() });
 /** Parses the input of `bridge.request` as the content script receives it. */
 export function parseTabRequestInput(input: unknown): { request: WalletRequest } | undefined {
   const parsed = TabRequestInputSchema.safeParse(input);
   const request = parsed.success ? parseWalletRequest(parsed.data.request) : undefined;
   return request && { request };
+}
+
+/** True when a ping or request is addressed to the bridge `bridgeId` (the background names the one whose hello it accepted). */
+export function addressedTo(input: unknown, bridgeId: string): boolean {
+  return typeof input === 'object' && input !== null && (input as { bridgeId?: unknown }).bridgeId === bridgeId;
 }
 
 /** What the page answered: a checked value, or the wallet's error as data (EIP-1193 code kept). */

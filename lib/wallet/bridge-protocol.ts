@@ -3,12 +3,16 @@
  * isolated-world bridge (entrypoints/bridge.content.ts) and the main-world
  * script (entrypoints/wallet-main.content.ts) that talks to the wallet.
  *
- * 1. The bridge posts a handshake `{ type, nonce }` on `window`, transferring one
- *    end of a fresh MessageChannel. The main-world script accepts exactly one
- *    handshake, from its own window and origin, and answers `ready` with the nonce.
- * 2. From then on every message travels over that private port and is parsed
- *    with these schemas on arrival. Requests carry a random id; only four wallet
- *    methods exist in this protocol, anything else does not parse.
+ * 0. The background injects both scripts and hands each the same random secret
+ *    through `scripting.executeScript` `args` (./signing-tab.ts); it never travels on `window`.
+ * 1. The bridge posts a handshake `{ type, body, mac }` on `window` (the nonce, sealed with
+ *    that secret by ./bridge-seal.ts), transferring one end of a fresh MessageChannel.
+ *    The main-world script accepts exactly one handshake whose MAC checks, from its own
+ *    window and origin, and answers `ready` with the nonce.
+ * 2. From then on every message travels over that port, sealed the same way (a MAC per
+ *    message and direction), and is opened, then parsed with these schemas on arrival.
+ *    Anything unsealed, or sealed with another secret, is dropped. Requests carry a
+ *    random id; only four wallet methods exist in this protocol, anything else does not parse.
  *
  * Both scripts import this file, so it uses zod/mini, and tagged unions are
  * parsed by `parseByKind` (much smaller than zod's discriminatedUnion).
@@ -16,6 +20,14 @@
 import * as z from 'zod/mini';
 
 export const HANDSHAKE_TYPE = 'venice-key-wallet/bridge-handshake';
+/**
+ * The names of the two scripts' one-shot starters, which the background calls with the
+ * channel's secret (scripting.executeScript `func` + `args`): the page script's, on the
+ * page's window (where a page script can see it, but not the secret passed to it), and
+ * the isolated bridge's, in the extension's isolated world.
+ */
+export const PAGE_BRIDGE_STARTER = '__veniceKeyWalletBridgeStart';
+export const TAB_BRIDGE_STARTER = '__veniceKeyWalletTabBridgeStart';
 
 /** A random id: 16 bytes as 32 lowercase hex digits. */
 export const IdSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
@@ -25,9 +37,9 @@ export const MessageHexSchema = z.string().check(z.regex(/^0x(?:[0-9a-fA-F]{2}){
 /** A wallet's EIP-6963 uuid or rdns, as chosen by the user. */
 export const WalletRefSchema = z.string().check(z.regex(/^[\w.:-]{1,100}$/));
 
-export function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** `bytes` random bytes as lowercase hex: an id (16), or the channel's secret (32, ./bridge-seal.ts). */
+export function randomId(bytes = 16): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 type Tagged = Record<string, z.ZodMiniType>;
@@ -41,7 +53,9 @@ export function parseByKind<M extends Tagged>(schemas: M, data: unknown): z.infe
 
 // ---- isolated world -> main world ---------------------------------------------
 
-export const HandshakeSchema = z.strictObject({ type: z.literal(HANDSHAKE_TYPE), nonce: IdSchema });
+/** The handshake on `window`: its sealed body is `{ nonce }` (HandshakeBodySchema). */
+export const HandshakeSchema = z.strictObject({ type: z.literal(HANDSHAKE_TYPE), body: z.string(), mac: z.string() });
+export const HandshakeBodySchema = z.strictObject({ nonce: IdSchema });
 
 /**
  * What the extension may ask of the page: list the wallets, choose one, or call

@@ -2,19 +2,48 @@
  * The page-world half of the signing-tab bridge (runs in the MAIN world of the
  * signing tab, next to the user's wallet). It finds wallets (EIP-6963, then
  * window.ethereum), waits for ONE handshake from the extension's isolated script
- * on its own window and origin, and from then on answers only over that private
- * MessagePort. It forwards four methods and relays two wallet events; it knows
+ * on its own window and origin, sealed with the secret the background gave it
+ * (./bridge-seal.ts), and from then on answers only over that MessagePort, and only to
+ * sealed requests. It forwards four methods and relays two wallet events; it knows
  * nothing of keys, storage or the popup, and keeps no state but the chosen wallet.
  */
 import {
   BRIDGE_CODES,
   HANDSHAKE_TYPE,
+  HandshakeBodySchema,
+  PAGE_BRIDGE_STARTER,
   HandshakeSchema,
   parsePageRequest,
   type BridgeError,
   type PageReply,
   type WalletRequest,
 } from './bridge-protocol';
+import { createSeal } from './bridge-seal';
+
+/**
+ * Puts the one-shot starter on `win`: not writable, not configurable, answering true once.
+ * False when the name is already taken (a page script defined it first): the bridge then
+ * does not start, and the background reports that the bridge could not start.
+ */
+export function exposePageBridgeStarter(win: Window, start: (secret: string) => void): boolean {
+  let used = false;
+  const starter = (secret: unknown): boolean => {
+    if (used || typeof secret !== 'string') return false;
+    used = true;
+    try {
+      start(secret);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    Object.defineProperty(win, PAGE_BRIDGE_STARTER, { value: starter, writable: false, configurable: false, enumerable: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface PageProvider {
   request(args: { method: string; params?: unknown[] }): Promise<unknown>;
@@ -51,17 +80,18 @@ function toBridgeError(error: unknown): BridgeError {
 }
 
 /** Starts listening for the handshake. Returns a function that stops everything. */
-export function startPageBridge(win: Window, store: WalletStore): () => void {
+export function startPageBridge(win: Window, store: WalletStore, secret: string): () => void {
   const origin = win.location.origin;
+  const seal = createSeal(secret);
   let port: MessagePort | undefined;
   let chosen: PageWallet | undefined;
 
   const post = (reply: PageReply) => {
-    try {
-      port?.postMessage(reply);
-    } catch {
-      // A value the wallet returned could not be cloned; the caller times out or retries.
-    }
+    const to = port;
+    seal.seal('to-bridge', reply).then(
+      (sealed) => to?.postMessage(sealed),
+      () => undefined, // a value the wallet returned is not JSON: the caller times out or retries
+    );
   };
 
   const wallets = (): PageWallet[] => {
@@ -100,7 +130,14 @@ export function startPageBridge(win: Window, store: WalletStore): () => void {
         if (wallets().length === 0) await new Promise((done) => setTimeout(done, LATE_ANNOUNCE_MS));
         return infos();
       case 'select': {
-        const wallet = wallets().find(({ info }) => info.uuid === request.wallet || info.rdns === request.wallet);
+        // By rdns first (a provider may announce another's rdns as its uuid); when several claim
+        // that rdns, only the one already chosen in this page (by its uuid) is kept, never a guess.
+        const all = wallets();
+        const byRdns = all.filter(({ info }) => info.rdns === request.wallet);
+        const wallet =
+          byRdns.length > 1
+            ? byRdns.find(({ provider }) => provider === chosen?.provider)
+            : (byRdns[0] ?? all.find(({ info }) => info.uuid === request.wallet));
         if (!wallet) throw failure(BRIDGE_CODES.unknownWallet, 'That wallet is not in this page');
         return choose(wallet);
       }
@@ -111,8 +148,8 @@ export function startPageBridge(win: Window, store: WalletStore): () => void {
     }
   }
 
-  const onRequest = (event: MessageEvent) => {
-    const message = parsePageRequest(event.data);
+  const onRequest = async (event: MessageEvent) => {
+    const message = parsePageRequest(await seal.open('to-page', event.data));
     if (!message) return;
     run(message.request).then(
       (value) => post({ kind: 'result', id: message.id, value }),
@@ -122,21 +159,31 @@ export function startPageBridge(win: Window, store: WalletStore): () => void {
 
   const unsubscribe = store.subscribe(() => post({ kind: 'walletsChanged', value: infos() } as PageReply));
 
-  const onHandshake = (event: MessageEvent) => {
+  const onHandshake = async (event: MessageEvent) => {
     if (port || event.source !== win || event.origin !== origin) return;
     const data: unknown = event.data;
     if ((data as { type?: unknown } | null)?.type !== HANDSHAKE_TYPE) return;
     const handshake = HandshakeSchema.safeParse(data);
-    if (!handshake.success || event.ports.length !== 1) return;
-    port = event.ports[0]!;
-    win.removeEventListener('message', onHandshake); // one handshake only, ever
-    port.onmessage = onRequest;
-    post({ kind: 'ready', nonce: handshake.data.nonce });
+    const offered = event.ports[0];
+    if (!handshake.success || event.ports.length !== 1 || !offered) return;
+    // Only a handshake sealed with this script's secret: one posted by anything else is ignored.
+    const body = HandshakeBodySchema.safeParse(await seal.open('to-page', { body: handshake.data.body, mac: handshake.data.mac }));
+    if (!body.success || port) return;
+    port = offered;
+    win.removeEventListener('message', listen); // one handshake only, ever
+    port.onmessage = (message) => void onRequest(message);
+    post({ kind: 'ready', nonce: body.data.nonce });
   };
-  win.addEventListener('message', onHandshake);
+  // Checked one at a time, in the order they arrived: a copy of the genuine handshake that a
+  // listener on window posts again with a port of its own always comes after the genuine one.
+  let checking: Promise<void> = Promise.resolve();
+  const listen = (event: MessageEvent) => {
+    checking = checking.then(() => onHandshake(event)).catch(() => undefined);
+  };
+  win.addEventListener('message', listen);
 
   return () => {
-    win.removeEventListener('message', onHandshake);
+    win.removeEventListener('message', listen);
     unsubscribe();
     if (chosen) {
       chosen.provider.removeListener?.('accountsChanged', onAccounts);

@@ -20,8 +20,8 @@
  * - `connect(wallet?)` and `selectWallet(ref)` take an EIP-6963 rdns (or a uuid of the
  *   current page); without one, the wallet chosen before (kept across worker restarts).
  *   Which wallet is used is ./choose-wallet.ts's rule: when the wallet asked for is gone
- *   and several others are announced, connect asks nothing of a wallet and answers
- *   `{ choose: wallets }` for the person to pick one.
+ *   and several others are announced, or it has a look-alike (same rdns or name), connect
+ *   asks nothing of a wallet and answers `{ choose: wallets }` for the person to pick one.
  * - `sign` first checks that `address` is still an account of the wallet, then
  *   asks for personal_sign over the exact string, then verifies the signature.
  */
@@ -56,9 +56,11 @@ export interface Connection {
   wallets: WalletInfo[];
 }
 
-/** The wallet asked for is not in the page and several others are: the person picks one. */
+/** The wallet asked for is not in the page and several others are, or it has a look-alike: the person picks one. */
 export interface WalletsToChoose {
   choose: WalletInfo[];
+  /** Two announced wallets share an rdns or a name: one may imitate the other. */
+  lookAlike?: true;
 }
 
 export interface WalletSession {
@@ -68,6 +70,8 @@ export interface WalletSession {
   selectWallet(ref: string): Promise<WalletInfo>;
   sign(message: string, address: string): Promise<Hex>;
   onAccountsChanged(listener: (address: Address | undefined) => void): () => void;
+  /** The flow ended: closes the signing tab the extension opened (see SigningTab.release). */
+  release(): Promise<void>;
   close(): void;
 }
 
@@ -112,7 +116,7 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
         const wallets = await link.request({ kind: 'discover' });
         const pick = pickWallet(wallets, wanted ?? (await link.tab.rememberedWallet()));
         if ('none' in pick) return fail('WALLET_NOT_FOUND');
-        if ('ask' in pick) return { choose: wallets };
+        if ('ask' in pick) return pick.lookAlike ? { choose: wallets, lookAlike: true } : { choose: wallets };
         const wallet = await selectWallet(pick.use.uuid);
         const [address] = await client.requestAddresses();
         if (!address) return fail('WALLET_LOCKED');
@@ -123,7 +127,10 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
         if (!isAddress(address, { strict: false })) fail('UNKNOWN', 'The address to sign with is not a wallet address.');
         const remembered = await link.tab.rememberedWallet();
         if (remembered) await link.request({ kind: 'select', wallet: remembered });
-        const accounts = await client.getAddresses();
+        let accounts = await client.getAddresses();
+        // The page was loaded again to end a request a previous worker left waiting: the page's
+        // wallet may need asking for its accounts again (at once when it remembers the site).
+        if (link.takeOrphanCleared()) accounts = await client.requestAddresses();
         if (accounts.length === 0) fail('WALLET_LOCKED');
         if (!accounts.some((account) => isAddressEqual(account, address as Address))) fail('WALLET_ACCOUNT_CHANGED');
         const account = getAddress(address);
@@ -135,6 +142,7 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
       accountListeners.add(listener);
       return () => accountListeners.delete(listener);
     },
+    release: () => link.tab.release(),
     close() {
       accountListeners.clear();
       link.dispose();

@@ -8,6 +8,15 @@
 import * as z from 'zod/mini';
 import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
+import { PAGE_BRIDGE_STARTER, TAB_BRIDGE_STARTER } from './bridge-protocol';
+
+/**
+ * The page the signing tab opens on the signing origin: not the app's home page, but a
+ * small page of the site (its not-found page is the smallest HTML document venice.ai
+ * serves, and wallets inject their provider into any HTML page of a site). The sandbox
+ * serves its signing page at the same path (test/sandbox/api/handlers/static.ts).
+ */
+export const SIGNING_PATH = '/404';
 
 /** Where WXT writes the two runtime-registered content scripts (checked against .output by a test). */
 export const BRIDGE_SCRIPT_FILES = {
@@ -20,6 +29,8 @@ const StoredSchema = z.strictObject({
   origin: z.string(),
   /** The wallet (its EIP-6963 rdns, stable across page loads) the user connected, for a session that restarts. */
   wallet: z.optional(z.string().check(z.maxLength(100))),
+  /** The bridge whose hello passed the checks, and the document it runs in (where the browser names one). */
+  bridge: z.optional(z.strictObject({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)), documentId: z.optional(z.string().check(z.maxLength(100))) })),
 });
 type Stored = z.infer<typeof StoredSchema>;
 
@@ -35,7 +46,7 @@ export interface SigningTabOptions {
   store: SigningTabStore;
   /** The signing origin, e.g. https://venice.ai or http://127.0.0.1:PORT. */
   origin: string;
-  /** The page opened on that origin (default "/"). */
+  /** The page opened on that origin (default SIGNING_PATH). */
   path?: string;
   loadTimeoutMs?: number;
 }
@@ -56,20 +67,30 @@ async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
 const LOST_TAB = 'The browser could not find the signing tab. Try again.';
 
-export function createSigningTab({ browser, store, origin, path = '/', loadTimeoutMs = 30_000 }: SigningTabOptions) {
+/** What one injection left in the page: the document it ran in, when the browser reports it (Chromium does). */
+export interface Injected {
+  documentId: string | undefined;
+}
+
+type InjectionResult = { documentId?: string; frameId?: number; result?: unknown };
+const firstResult = (results: unknown): InjectionResult | undefined => (Array.isArray(results) ? (results[0] as InjectionResult) : undefined);
+// Run in the page's two worlds through executeScript `func`: self-contained, it reaches only the starter it names.
+const callStarter = (name: string, secret: string): boolean => {
+  const starter = (globalThis as Record<string, unknown>)[name];
+  return typeof starter === 'function' && (starter as (secret: string) => unknown)(secret) === true;
+};
+
+export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
   let tabId: number | undefined;
   const notAllowedError = (cause?: unknown) =>
     new AppException(appError('SIGNING_ORIGIN_NOT_ALLOWED', new URL(origin).host), cause === undefined ? undefined : { cause });
   const closeWatchers = new Set<() => void>();
 
-  const onOrigin = (url: string | undefined) => {
-    try {
-      return url !== undefined && new URL(url).origin === origin;
-    } catch {
-      return false;
-    }
-  };
+  /** The address, or undefined when there is none or it does not parse. */
+  const parsed = (url: string | undefined) => (url && URL.canParse(url) ? new URL(url) : undefined);
+  const onOrigin = (url: string | undefined) => parsed(url)?.origin === origin;
+  const onSigningPage = (url: string | undefined) => onOrigin(url) && parsed(url)?.pathname === new URL(pageUrl).pathname;
 
   async function remembered(): Promise<Stored | undefined> {
     const parsed = StoredSchema.safeParse(await store.getValue());
@@ -124,6 +145,8 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
       const check = (tab: { status?: string; url?: string }) => {
         if (tab.status !== 'complete') return;
         if (onOrigin(tab.url)) return finish();
+        // A web page of another origin: the tab was taken elsewhere, nothing will be sent to it.
+        if (/^https?:/.test(tab.url ?? '')) return finish(closedError('The signing tab left the signing page. Try again.'));
         // No address visible: the first about:blank, or a page the extension may no longer reach.
         void mayReach(browser, origin).then((allowed) => allowed || finish(notAllowedError()));
       };
@@ -152,21 +175,66 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
         const tab = await browser.tabs.create({ url: pageUrl, active: true });
         if (tab.id === undefined) throw closedError('The browser did not open the signing tab.');
         id = tab.id;
-        await remember({ tabId: id, wallet: undefined });
+        await remember({ tabId: id, wallet: undefined, bridge: undefined });
       }
       tabId = id;
       await waitLoaded(id);
       return id;
     },
-    /** Injects the page-world script, then the isolated bridge (which says hello when it is up). */
-    async inject(id: number): Promise<void> {
+    /**
+     * Injects the page-world script, then the isolated bridge, and starts both with `secret`
+     * (executeScript `args`: it never travels through the page). Every injection after the first
+     * targets the document the first one ran in (Chromium's documentId), so a tab that navigated
+     * meanwhile gets no bridge and no secret. The isolated bridge says hello when it is up.
+     */
+    async inject(id: number, secret: string): Promise<Injected> {
+      const failed = (cause?: unknown) =>
+        new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge could not start in the signing tab.'), cause === undefined ? undefined : { cause });
+      let documentId: string | undefined;
+      let started: boolean;
       try {
-        await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] });
-        await browser.scripting.executeScript({ target: { tabId: id }, files: [BRIDGE_SCRIPT_FILES.isolated] });
+        const first = firstResult(await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] }));
+        documentId = first?.documentId;
+        // false: a page script had taken the starter's name; the page bridge is not started.
+        if (first?.result !== true) throw failed();
+        const target = documentId === undefined ? { tabId: id } : { tabId: id, documentIds: [documentId] };
+        const main = await browser.scripting.executeScript({ target, world: 'MAIN', func: callStarter, args: [PAGE_BRIDGE_STARTER, secret] });
+        await browser.scripting.executeScript({ target, files: [BRIDGE_SCRIPT_FILES.isolated] });
+        const isolated = await browser.scripting.executeScript({ target, func: callStarter, args: [TAB_BRIDGE_STARTER, secret] });
+        started = firstResult(main)?.result === true && firstResult(isolated)?.result === true;
       } catch (error) {
         if (!(await mayReach(browser, origin))) throw notAllowedError(error);
-        throw new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge could not start in the signing tab.'), { cause: error });
+        throw error instanceof AppException ? error : failed(error);
       }
+      if (!started) throw failed();
+      return { documentId };
+    },
+    /**
+     * True while the tab still shows the signing origin and is not on its way to another page:
+     * checked right before each request, so a tab that navigated elsewhere is sent nothing.
+     */
+    async onSigningOrigin(id: number): Promise<boolean> {
+      const tab = await browser.tabs.get(id).catch(() => undefined);
+      if (!tab || !onOrigin(tab.url)) return false;
+      return tab.pendingUrl === undefined || tab.pendingUrl === '' || onOrigin(tab.pendingUrl);
+    },
+    /** Loads the signing page again (ending whatever the old page was waiting for) and waits for the new load. */
+    async reload(id: number): Promise<void> {
+      const started = new Promise<void>((resolve) => {
+        const timer = setTimeout(done, loadTimeoutMs);
+        function done() {
+          clearTimeout(timer);
+          browser.tabs.onUpdated.removeListener(onUpdated);
+          resolve();
+        }
+        function onUpdated(updated: number, info: { status?: string }) {
+          if (updated === id && info.status === 'loading') done();
+        }
+        browser.tabs.onUpdated.addListener(onUpdated);
+      });
+      await browser.tabs.update(id, { url: pageUrl });
+      await started;
+      await waitLoaded(id);
     },
     /** Brings the signing tab to the front, for a request the user must answer. */
     async focus(): Promise<void> {
@@ -182,6 +250,21 @@ export function createSigningTab({ browser, store, origin, path = '/', loadTimeo
     },
     rememberWallet: (wallet: string) => remember({ wallet }),
     rememberedWallet: async () => (await remembered())?.wallet,
+    /** The bridge whose hello was accepted (kept across worker restarts, like the tab). */
+    rememberBridge: (bridge: Stored['bridge']) => remember({ bridge }),
+    rememberedBridge: async () => (await remembered())?.bridge,
+    /**
+     * The flow ended: closes the signing tab if it still shows the page the extension opened.
+     * A tab the person has since taken elsewhere on the site is theirs: it is left open and forgotten.
+     */
+    async release(): Promise<void> {
+      const id = tabId ?? (await remembered())?.tabId;
+      if (id === undefined) return;
+      const tab = await browser.tabs.get(id).catch(() => undefined);
+      tabId = undefined;
+      await store.removeValue();
+      if (onSigningPage(tab?.url)) await browser.tabs.remove(id).catch(() => undefined);
+    },
     async closeTab(): Promise<void> {
       if (tabId !== undefined) await browser.tabs.remove(tabId).catch(() => undefined);
     },

@@ -1,8 +1,10 @@
 /**
- * The isolated-world half of the signing-tab bridge. It opens a private
- * MessageChannel to the main-world script with a one-time handshake, then relays:
- * background requests (tabs.sendMessage, checked envelope) -> page port, and the
- * page's answers and wallet events -> background (runtime.sendMessage). Every
+ * The isolated-world half of the signing-tab bridge. It opens a MessageChannel to
+ * the main-world script with a one-time handshake, then relays: background requests
+ * (tabs.sendMessage, checked envelope, addressed to this bridge's id) -> page port, and
+ * the page's answers and wallet events -> background (runtime.sendMessage). Every
+ * message on the port is sealed with the secret the background gave both scripts
+ * (./bridge-seal.ts): one without a valid MAC is dropped before it is parsed. Every
  * message is parsed on arrival; anything that does not fit is dropped or answered
  * with an error. It imports only zod/mini schemas, to stay small.
  */
@@ -19,10 +21,12 @@ import {
   BRIDGE_ENVELOPE_TAG,
   BRIDGE_NAMES,
   TabEnvelopeSchema,
+  addressedTo,
   parseTabRequestInput,
   type BridgeEvent,
   type TabOutcome,
 } from './bridge-messages';
+import { createSeal } from './bridge-seal';
 
 type Reply = { ok: true; output: unknown } | { ok: false; error: { code: string; message: string; action: string } };
 type Listener = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: Reply) => void) => boolean;
@@ -37,6 +41,8 @@ export interface TabRuntime {
 export interface TabBridgeOptions {
   win: Window;
   runtime: TabRuntime;
+  /** The secret shared with the page script (64 hex digits), from the background. */
+  secret: string;
   /** How long to wait for the page script's answer to the handshake. */
   readyTimeoutMs?: number;
   /** While a request waits on the user, wake the background this often (MV3 workers sleep after 30 s). */
@@ -53,7 +59,8 @@ function keepValidWallets(value: unknown): unknown {
   return Array.isArray(value) ? value.filter((info) => WalletInfoSchema.safeParse(info).success).slice(0, 50) : value;
 }
 
-export function startTabBridge({ win, runtime, readyTimeoutMs = 5_000, keepaliveMs = 20_000 }: TabBridgeOptions) {
+export function startTabBridge({ win, runtime, secret, readyTimeoutMs = 5_000, keepaliveMs = 20_000 }: TabBridgeOptions) {
+  const seal = createSeal(secret);
   const bridgeId = randomId();
   const nonce = randomId();
   const channel = new MessageChannel();
@@ -72,8 +79,10 @@ export function startTabBridge({ win, runtime, readyTimeoutMs = 5_000, keepalive
     setTimeout(() => reject(new Error('The page script did not answer the handshake')), readyTimeoutMs);
   });
 
-  port.onmessage = (event: MessageEvent) => {
-    const data = event.data as { kind?: unknown; value?: unknown } | null;
+  const onPageMessage = async (event: MessageEvent) => {
+    // Only what the page script sealed with the shared secret: a forged answer is dropped here.
+    const data = (await seal.open('to-bridge', event.data)) as { kind?: unknown; value?: unknown } | null | undefined;
+    if (typeof data !== 'object' || data === null) return;
     if (data?.kind === 'walletsChanged') data.value = keepValidWallets(data.value);
     const message = parsePageReply(data);
     if (!message) return;
@@ -94,6 +103,7 @@ export function startTabBridge({ win, runtime, readyTimeoutMs = 5_000, keepalive
       sendEvent(message);
     }
   };
+  port.onmessage = (event: MessageEvent) => void onPageMessage(event);
 
   function forward(request: WalletRequest): Promise<TabOutcome> {
     const id = randomId();
@@ -107,7 +117,7 @@ export function startTabBridge({ win, runtime, readyTimeoutMs = 5_000, keepalive
         },
       });
       if (pending.size === 1) keepalive = setInterval(() => sendEvent({ kind: 'keepalive' }), keepaliveMs);
-      port.postMessage({ id, request });
+      void seal.seal('to-page', { id, request }).then((sealed) => port.postMessage(sealed));
     });
   }
 
@@ -115,8 +125,11 @@ export function startTabBridge({ win, runtime, readyTimeoutMs = 5_000, keepalive
     if (sender.id !== runtime.id || sender.tab !== undefined) return false;
     const envelope = TabEnvelopeSchema.safeParse(message);
     if (!envelope.success) return false;
+    // Addressed to another bridge (one injected earlier into this page): not this one's to answer.
+    if (!addressedTo(envelope.data.input, bridgeId)) return false;
     if (envelope.data.name === BRIDGE_NAMES.ping) {
-      sendResponse({ ok: true, output: { bridgeId } });
+      // `waiting`: requests still waiting on the wallet, so a restarted worker can tell one it never sent.
+      sendResponse({ ok: true, output: { bridgeId, waiting: pending.size } });
       return false;
     }
     if (envelope.data.name !== BRIDGE_NAMES.request) return false;
@@ -129,8 +142,10 @@ export function startTabBridge({ win, runtime, readyTimeoutMs = 5_000, keepalive
     return true; // answered asynchronously
   };
 
-  win.postMessage({ type: HANDSHAKE_TYPE, nonce }, win.location.origin, [channel.port2]);
-  const started = ready.then(() => {
+  const started = seal.seal('to-page', { nonce }).then((sealed) => {
+    win.postMessage({ type: HANDSHAKE_TYPE, ...sealed }, win.location.origin, [channel.port2]);
+    return ready;
+  }).then(() => {
     if (stopped) return;
     runtime.onMessage.addListener(onMessage);
     void toBackground(BRIDGE_NAMES.hello, { bridgeId });

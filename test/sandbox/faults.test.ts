@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SIGNING_PATH } from '../../lib/wallet/signing-tab';
 import { type Json, apiOf, control, expectContract, mintKey } from './helpers';
 import { type Sandbox, startSandbox } from './index';
 
@@ -140,8 +141,8 @@ describe('other control routes', () => {
 });
 
 describe('signing page', () => {
-  it('serves the page at / and /sign, other files of the folder by type, and nothing outside it', async () => {
-    for (const path of ['/', '/sign', '/index.html']) {
+  it('serves the page at / and at the extension\'s signing path, other files of the folder by type, and nothing outside it', async () => {
+    for (const path of ['/', SIGNING_PATH, '/index.html']) {
       const response = await fetch(`${sandbox.origin}${path}`);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(await response.text()).toContain('<title>Venice sandbox signing page</title>');

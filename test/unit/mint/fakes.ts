@@ -59,7 +59,7 @@ const answer = async <T>(a: Answer<T>): Promise<T> => {
 };
 
 export function fakeDeps(clock = manualClock()) {
-  const calls = { tokens: [] as string[], posts: [] as MintKeyBody[], signs: [] as string[], connects: 0, saves: [] as SaveMeta[], polls: 0 };
+  const calls = { tokens: [] as string[], posts: [] as MintKeyBody[], signs: [] as string[], connects: 0, saves: [] as SaveMeta[], polls: 0, releases: 0 };
   let stored: MintState = IDLE;
   const script = {
     mint: [] as Answer<MintedKey>[],
@@ -99,6 +99,9 @@ export function fakeDeps(clock = manualClock()) {
       onAccountsChanged(listener) {
         accountListeners.add(listener);
         return () => accountListeners.delete(listener);
+      },
+      async release() {
+        calls.releases += 1;
       },
     },
     chain: {

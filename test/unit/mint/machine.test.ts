@@ -62,6 +62,8 @@ const rows: Row[] = [
   // CHOOSE_WALLET, then the person's pick
   ['connecting + CHOOSE_WALLET → failed, asking to choose among the wallets found', { ...S.connecting, ctx: { wallet: 'io.gone', wallets: [] } }, CHOOSE,
     { status: 'failed', from: 'connecting', error: { code: 'WALLET_CHOICE_NEEDED', action: 'choose_wallet' }, ctx: { wallets: WALLETS, wallet: 'io.gone' } }],
+  ['connecting + CHOOSE_WALLET with a look-alike → failed, saying two wallets look alike', { ...S.connecting, ctx: { wallets: [] } }, { ...CHOOSE, lookAlike: true },
+    { status: 'failed', from: 'connecting', error: { code: 'WALLET_LOOK_ALIKE', action: 'choose_wallet' }, ctx: { wallets: WALLETS } }],
   ['ready + CHOOSE_WALLET ignored', S.ready, CHOOSE, SAME],
   ['asked to choose + SELECT_WALLET → connecting that wallet', CHOOSING, { type: 'SELECT_WALLET', walletId: 'wallet-b' }, { status: 'connecting', walletId: 'wallet-b', ctx: { wallet: 'wallet-b' } }],
   // TOKEN_REFRESHED

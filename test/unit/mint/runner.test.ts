@@ -33,6 +33,20 @@ describe('mint runner', () => {
     await expect(runner.reveal()).resolves.toBeUndefined();
   });
 
+  it('releases the signing tab once the key is saved, and not while the flow can still go on', async () => {
+    const { fake, runner } = await connected();
+    expect(fake.calls.releases).toBe(0);
+    fake.script.sign.push(fail('WALLET_REJECTED'));
+    await runner.confirm(OPTIONS);
+    await until(fake, 'failed');
+    expect(fake.calls.releases).toBe(0); // a retry reuses the tab
+    await runner.retry();
+    await until(fake, 'ready');
+    await runner.confirm(OPTIONS);
+    await until(fake, 'saved');
+    await vi.waitFor(() => expect(fake.calls.releases).toBe(1));
+  });
+
   it('shows no key before the vault write has finished', async () => {
     const fake = fakeDeps();
     const write = deferred<{ id: string; last6: string }>();

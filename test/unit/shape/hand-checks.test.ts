@@ -74,7 +74,12 @@ const OPTIONS = {
 const CTX = {
   address: `0x${'cd'.repeat(20)}`,
   wallet: 'io.metamask',
-  wallets: [{ id: 'io.metamask', name: 'MetaMask', rdns: 'io.metamask' }],
+  wallets: [
+    { id: 'io.metamask', name: 'MetaMask', rdns: 'io.metamask' },
+    // Two wallets that look alike are listed by their uuids, marked (issue 13).
+    { id: '0b6c3bde-6f4a-4f3e-9a59-1c2d3e4f5a6b', name: 'Rabby', rdns: 'io.rabby', lookAlike: true },
+    { id: '7d9e0f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a', name: 'Rabby', rdns: 'io.rabby', lookAlike: true },
+  ],
   eligibility: { staked: '100', liquid: '0', eligible: true, reason: 'none' },
   options: OPTIONS,
 };

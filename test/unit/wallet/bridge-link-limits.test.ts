@@ -41,7 +41,13 @@ describe('bridge link: every wait that needs no person has a limit', () => {
   });
 
   it('a ping the page never answers ends in SIGNING_TAB_CLOSED within setupTimeoutMs', async () => {
-    const { link } = linkWith((b) => ({ ...b, tabs: { ...b.tabs, sendMessage: never } }) as unknown as WalletBrowser);
+    // A ping goes only to a bridge whose hello was accepted: the first request brings one up, then the page stops answering.
+    let hang = false;
+    const { link } = linkWith(
+      (b) => ({ ...b, tabs: { ...b.tabs, sendMessage: (...args: Parameters<typeof b.tabs.sendMessage>) => (hang ? never() : b.tabs.sendMessage(...args)) } }) as unknown as WalletBrowser,
+    );
+    expect(await outcome(link.request({ kind: 'discover' }))).toMatchObject({ ok: true });
+    hang = true;
     const result = await outcome(link.request({ kind: 'discover' }));
     expect(result).toMatchObject({ ok: false, code: 'SIGNING_TAB_CLOSED' });
   });

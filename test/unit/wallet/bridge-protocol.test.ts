@@ -4,6 +4,7 @@ import { bridgeBackgroundContracts, bridgeTabContracts } from '../../../lib/wall
 import { ENVELOPE_TAG } from '../../../lib/messaging/protocol';
 import { BRIDGE_ENVELOPE_TAG, BRIDGE_NAMES, parseTabRequestInput } from '../../../lib/wallet/bridge-messages';
 import {
+  HandshakeBodySchema,
   HandshakeSchema,
   WalletInfoSchema,
   parsePageReply,
@@ -61,11 +62,14 @@ describe('bridge protocol: requests into the page', () => {
     expect(sign(`0x${'ab'.repeat(16_385)}`, address)).toBeUndefined(); // over 16 KiB
   });
 
-  it('accepts only a well-formed handshake', () => {
-    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake', nonce: id }).success).toBe(true);
-    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake', nonce: 'x' }).success).toBe(false);
-    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake!', nonce: id }).success).toBe(false);
-    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake', nonce: id, port: 1 }).success).toBe(false);
+  it('accepts only a well-formed handshake: a sealed body and its MAC, nothing else', () => {
+    const sealed = { body: JSON.stringify({ nonce: id }), mac: 'ab'.repeat(32) };
+    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake', ...sealed }).success).toBe(true);
+    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake', nonce: id }).success).toBe(false);
+    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake!', ...sealed }).success).toBe(false);
+    expect(HandshakeSchema.safeParse({ type: 'venice-key-wallet/bridge-handshake', ...sealed, port: 1 }).success).toBe(false);
+    expect(HandshakeBodySchema.safeParse({ nonce: id }).success).toBe(true);
+    expect(HandshakeBodySchema.safeParse({ nonce: 'x' }).success).toBe(false);
   });
 
   it('makes random 128-bit ids', () => {

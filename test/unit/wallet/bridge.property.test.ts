@@ -62,7 +62,8 @@ describe('wallet bridge parsers (property)', () => {
   it.prop([walletRequest, id], RUNS)('accepts every well-formed request, unchanged', (request, requestId) => {
     expect(parseWalletRequest(request)).toEqual(request);
     expect(parsePageRequest({ id: requestId, request })).toEqual({ id: requestId, request });
-    expect(parseTabRequestInput({ request })).toEqual({ request });
+    // The background addresses each request to the bridge it accepted (lib/wallet/bridge-link.ts).
+    expect(parseTabRequestInput({ bridgeId: requestId, request })).toEqual({ request });
   });
 
   it.prop([fc.oneof(anything, nearMiss(walletRequest)), id], RUNS)(
@@ -71,7 +72,7 @@ describe('wallet bridge parsers (property)', () => {
       for (const parsed of [
         refusesOrParses(parseWalletRequest, input),
         refusesOrParses(parsePageRequest, { id: requestId, request: input })?.request,
-        refusesOrParses(parseTabRequestInput, { request: input })?.request,
+        refusesOrParses(parseTabRequestInput, { bridgeId: requestId, request: input })?.request,
       ]) {
         if (parsed === undefined) continue;
         expect(ALLOWED.has(parsed.kind)).toBe(true);

@@ -69,7 +69,11 @@ export interface FakeWallet extends PageWallet {
   hold?: boolean;
   /** personal_sign signs with this account instead (a wallet that signs with the wrong key). */
   signer?: PrivateKeyAccount;
+  /** A personal_sign is held (see `hold`): another one is refused with -32002, as real wallets do. */
+  signPending?: boolean;
   emit(event: string, value: unknown): void;
+  /** The page that asked went away: the wallet drops the request it held for it. */
+  pageClosed(): void;
 }
 
 export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> = {}): FakeWallet {
@@ -80,14 +84,19 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
     calls: [],
     info: {
       uuid: info.uuid ?? crypto.randomUUID(),
-      name: info.name ?? 'Fake Wallet',
+      // Named after its rdns: two wallets of one name are look-alikes (lib/wallet/choose-wallet.ts).
+      name: info.name ?? (info.rdns ? `Fake ${info.rdns}` : 'Fake Wallet'),
       rdns: info.rdns ?? 'test.fake.wallet',
       icon: info.icon ?? 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"/%3E',
     },
     provider: {
       async request({ method, params }) {
         wallet.calls.push({ method, params });
-        if (wallet.hold && method === 'personal_sign') return new Promise(() => undefined);
+        if (method === 'personal_sign' && wallet.signPending) throw { code: -32002, message: 'A personal_sign request is already pending' };
+        if (wallet.hold && method === 'personal_sign') {
+          wallet.signPending = true;
+          return new Promise(() => undefined);
+        }
         if (wallet.failWith) throw { ...wallet.failWith };
         switch (method) {
           case 'eth_requestAccounts':
@@ -111,6 +120,9 @@ export function fakeWallet(key: Hex = KEY_A, info: Partial<PageWallet['info']> =
     },
     emit(event, value) {
       for (const handler of handlers.get(event) ?? []) handler(value);
+    },
+    pageClosed() {
+      wallet.signPending = false;
     },
   };
   return wallet;

@@ -3,7 +3,8 @@
 // windows, so the whole path background -> content script -> page -> wallet is exercised.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WalletBrowser } from '../../../lib/wallet/browser-types';
-import { startPageBridge } from '../../../lib/wallet/page-bridge';
+import { TAB_BRIDGE_STARTER, randomId } from '../../../lib/wallet/bridge-protocol';
+import { exposePageBridgeStarter, startPageBridge } from '../../../lib/wallet/page-bridge';
 import { startTabBridge, type TabRuntime } from '../../../lib/wallet/tab-bridge';
 import { FakeWindow, fakeStore, type FakeWallet } from './fakes';
 
@@ -14,6 +15,7 @@ export interface TabSender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  documentId?: string;
 }
 
 /** Calls the listeners the way Chrome does: the first that returns true answers through sendResponse. */
@@ -37,6 +39,10 @@ function deliver(listeners: Set<Listener>, message: unknown, sender: unknown): P
 
 interface Page {
   win: FakeWindow;
+  /** The isolated world's globals (the tab bridge's starter lives there). */
+  isolated: Record<string, unknown>;
+  /** Chromium's documentId of this page load. */
+  documentId: string;
   listeners: Set<Listener>;
   stops: (() => void)[];
   /** Rejects the messages still waiting for an answer, as a page unload does. */
@@ -50,13 +56,15 @@ export interface HarnessOptions {
    * its first about:blank, and a script injected then fails.
    */
   blankFirst?: boolean;
+  /** As Firefox without documentId: no documentId in injection results, senders or message options. */
+  noDocumentIds?: boolean;
 }
 
-export function createHarness(wallets: FakeWallet[], { blankFirst = false }: HarnessOptions = {}) {
+export function createHarness(wallets: FakeWallet[], { blankFirst = false, noDocumentIds = false }: HarnessOptions = {}) {
   fakeBrowser.reset();
   const background = new Set<Listener>();
   const pages = new Map<number, Page>();
-  const injections: { tabId: number; world: string; file: string }[] = [];
+  const injections: { tabId: number; world: string; file: string; documentIds?: string[]; args?: unknown[] }[] = [];
   const loaded = new Set<number>();
   // fakeBrowser.tabs.remove mixes up tab and window ids, so closed tabs are tracked here.
   const closed = new Set<number>();
@@ -68,7 +76,15 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false }: Har
   const pageOf = (tabId: number, url: string): Page => {
     let page = pages.get(tabId);
     if (!page) {
-      page = { win: new FakeWindow(new URL(url).origin), listeners: new Set(), stops: [], inFlight: new Set(), dead: false };
+      page = {
+        win: new FakeWindow(new URL(url).origin),
+        isolated: {},
+        documentId: randomId(),
+        listeners: new Set(),
+        stops: [],
+        inFlight: new Set(),
+        dead: false,
+      };
       pages.set(tabId, page);
     }
     return page;
@@ -76,7 +92,8 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false }: Har
 
   const senderOf = async (tabId: number): Promise<TabSender> => {
     const tab = await fakeBrowser.tabs.get(tabId);
-    return { id: RUNTIME_ID, url: tab?.url, tab: { id: tabId }, frameId: 0 };
+    const documentId = noDocumentIds ? undefined : pages.get(tabId)?.documentId;
+    return { id: RUNTIME_ID, url: tab?.url, tab: { id: tabId }, frameId: 0, ...(documentId ? { documentId } : {}) };
   };
 
   const browser = {
@@ -106,13 +123,35 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false }: Har
         if (blankFirst && !loaded.has(tabId)) return { ...tab, url: undefined, status: 'complete' };
         return { ...tab, status: loaded.has(tabId) ? 'complete' : 'loading' };
       },
+      /** A new address: the page is replaced (a new document), then loads. */
+      async update(tabId: number, properties: { url?: string; active?: boolean }) {
+        const tab = await fakeBrowser.tabs.update(tabId, properties);
+        if (properties.url !== undefined) {
+          pagesApi.reload(tabId);
+          loaded.delete(tabId);
+          setTimeout(() => {
+            void fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'loading' }, tab);
+            setTimeout(() => {
+              loaded.add(tabId);
+              void fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'complete' }, tab);
+            }, 5);
+          }, 1);
+        }
+        return tab;
+      },
       remove: async (tabId: number) => {
         pagesApi.reload(tabId);
         await removeTab(tabId);
       },
-      async sendMessage(tabId: number, message: unknown, options?: { frameId?: number }) {
-        if (options?.frameId !== 0) throw new Error('the bridge must be addressed to the top frame');
+      async sendMessage(tabId: number, message: unknown, options?: { frameId?: number; documentId?: string }) {
         const page = pages.get(tabId);
+        if (options?.documentId !== undefined) {
+          if (noDocumentIds) throw new Error('documentId is not supported here');
+          // Chromium delivers to that document only: another page load of the tab receives nothing.
+          if (page?.documentId !== options.documentId) return deliver(new Set(), message, {});
+        } else if (options?.frameId !== 0) {
+          throw new Error('the bridge must be addressed to the top frame');
+        }
         if (!page) return deliver(new Set(), message, {});
         return new Promise((resolve, reject) => {
           page.inFlight.add(reject);
@@ -121,16 +160,34 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false }: Har
       },
     },
     scripting: {
-      async executeScript(injection: { target: { tabId: number }; world?: string; files: string[] }) {
-        const { tabId } = injection.target;
+      async executeScript(injection: {
+        target: { tabId: number; documentIds?: string[] };
+        world?: string;
+        files?: string[];
+        func?: (...args: never[]) => unknown;
+        args?: unknown[];
+      }) {
+        const { tabId, documentIds } = injection.target;
         const tab = await fakeBrowser.tabs.get(tabId);
         if (!tab?.url) throw new Error('Cannot access contents of the page.');
         if (blankFirst && !loaded.has(tabId)) throw new Error('Missing host permission for the tab');
         const page = pageOf(tabId, tab.url);
-        const file = injection.files[0]!;
-        injections.push({ tabId, world: injection.world ?? 'ISOLATED', file });
-        if (injection.world === 'MAIN') {
-          page.stops.push(startPageBridge(page.win.asWindow(), fakeStore(wallets)));
+        if (documentIds && (noDocumentIds || !documentIds.includes(page.documentId))) throw new Error('No document with that id in the tab.');
+        const world = injection.world ?? 'ISOLATED';
+        const file = injection.files?.[0] ?? 'func';
+        injections.push({ tabId, world, file, documentIds, args: injection.args });
+        const result = (value: unknown) => [{ frameId: 0, result: value, ...(noDocumentIds ? {} : { documentId: page.documentId }) }];
+        if (injection.func) {
+          // The starters are looked up in the world the function runs in, as the real `func` does through globalThis.
+          const [name, secret] = injection.args as [string, string];
+          const globals = (world === 'MAIN' ? page.win : page.isolated) as unknown as Record<string, unknown>;
+          const starter = globals[name];
+          return result(typeof starter === 'function' && (starter as (secret: string) => unknown)(secret) === true);
+        }
+        if (world === 'MAIN') {
+          const store = fakeStore(wallets);
+          const win = page.win.asWindow();
+          return result(exposePageBridgeStarter(win, (secret) => void page.stops.push(startPageBridge(win, store, secret))));
         } else {
           const runtime: TabRuntime = {
             id: RUNTIME_ID,
@@ -143,10 +200,13 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false }: Har
               removeListener: (listener) => void page.listeners.delete(listener as Listener),
             },
           };
-          const bridge = startTabBridge({ win: page.win.asWindow(), runtime, keepaliveMs: 50 });
-          page.stops.push(() => bridge.stop());
+          page.isolated[TAB_BRIDGE_STARTER] = (secret: string) => {
+            const bridge = startTabBridge({ win: page.win.asWindow(), runtime, secret, keepaliveMs: 50 });
+            page.stops.push(() => bridge.stop());
+            return true;
+          };
         }
-        return [];
+        return result(undefined);
       },
     },
   } as unknown as WalletBrowser;
@@ -157,6 +217,7 @@ export function createHarness(wallets: FakeWallet[], { blankFirst = false }: Har
       const page = pages.get(tabId);
       if (!page) return;
       page.dead = true;
+      for (const wallet of wallets) wallet.pageClosed();
       for (const reject of page.inFlight) reject(new Error('The message port closed before a response was received.'));
       page.listeners.clear();
       for (const stop of page.stops) stop(); // stands in for the page's timers and ports dying with it

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AppException } from '../../../lib/errors';
 import { defineStoredItems } from '../../../lib/storage/items';
 import { createWalletSession, type Connection, type WalletSession } from '../../../lib/wallet/session';
+import { SIGNING_PATH } from '../../../lib/wallet/signing-tab';
 import { KEY_B, fakeWallet, settle, type FakeWallet } from './fakes';
 import { RUNTIME_ID, createHarness } from './harness';
 
@@ -53,11 +54,19 @@ describe('wallet session over the signing-tab bridge', () => {
     expect(connection.wallet).toEqual(wallet.info);
     expect(connection.wallets).toEqual([wallet.info]);
     const tabs = await signingTabs();
-    expect(tabs.map((tab) => tab.url)).toEqual([`${ORIGIN}/`]);
+    expect(tabs.map((tab) => tab.url)).toEqual([`${ORIGIN}${SIGNING_PATH}`]);
+    // Each script, then its starter with the secret (executeScript args), the last three bound to the first one's document.
     expect(harness.injections.map(({ world, file }) => [world, file])).toEqual([
       ['MAIN', '/content-scripts/wallet-main.js'],
+      ['MAIN', 'func'],
       ['ISOLATED', '/content-scripts/bridge.js'],
+      ['ISOLATED', 'func'],
     ]);
+    const { documentId } = [...harness.pages.values()][0]!;
+    expect(harness.injections.slice(1).map((i) => i.documentIds)).toEqual([[documentId], [documentId], [documentId]]);
+    const [secretMain, secretIsolated] = [harness.injections[1]!.args![1], harness.injections[3]!.args![1]];
+    expect(secretMain).toMatch(/^[0-9a-f]{64}$/);
+    expect(secretIsolated).toBe(secretMain);
     const stored = await fakeBrowser.storage.session.get('walletSigningTab');
     expect(stored.walletSigningTab).toMatchObject({ tabId: tabs[0]!.id, origin: ORIGIN, wallet: 'dev.venice-sandbox.wallet' });
   });
@@ -90,7 +99,7 @@ describe('wallet session over the signing-tab bridge', () => {
     const restarted = newSession();
     expect(await restarted.sign(TOKEN, address)).toMatch(/^0x[0-9a-f]{130}$/);
     expect(await signingTabs()).toHaveLength(1);
-    expect(harness.injections).toHaveLength(2); // the live bridge answered the ping: no second injection
+    expect(harness.injections).toHaveLength(4); // the live bridge answered the ping: no second injection
   });
 
   it('signs with the wallet chosen before in a reloaded page, where every wallet has a new uuid', async () => {
@@ -113,7 +122,7 @@ describe('wallet session over the signing-tab bridge', () => {
     const [tab] = await signingTabs();
     harness.reload(tab!.id!);
     await expect(session.sign(TOKEN, address)).resolves.toMatch(/^0x/);
-    expect(harness.injections).toHaveLength(4);
+    expect(harness.injections).toHaveLength(8);
   });
 
   it('opens a new tab when the remembered one was closed', async () => {
@@ -135,7 +144,7 @@ describe('wallet session over the signing-tab bridge', () => {
     const [tab] = await signingTabs();
     await harness.closeTab(tab!.id!);
     await expect(connected(session.connect())).resolves.toMatchObject({ address: wallet.account.address });
-    expect(harness.injections).toHaveLength(4);
+    expect(harness.injections).toHaveLength(8);
   });
 
   it('fails with SIGNING_TAB_CLOSED when the tab closes while the wallet is open', async () => {
@@ -203,8 +212,8 @@ describe('wallet session over the signing-tab bridge', () => {
     wallet.accounts = [other];
     wallet.emit('accountsChanged', [other.toLowerCase()]);
     wallet.emit('accountsChanged', []);
-    await settle(50);
-    expect(seen).toEqual([other, undefined]);
+    // Events are sealed and opened (WebCrypto, asynchronous) on their way: waited for, not timed.
+    await expect.poll(() => seen).toEqual([other, undefined]);
     await expect(session.sign(TOKEN, address).catch(codeOf)).resolves.toBe('WALLET_ACCOUNT_CHANGED');
     expect(wallet.calls.some((call) => call.method === 'personal_sign')).toBe(false);
   });

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handler } from '../context';
+import { SIGNING_PATH } from '../../../../lib/wallet/signing-tab';
 import { standardError } from '../reply';
 
 export const PAGE_DIR = fileURLToPath(new URL('../../page/', import.meta.url));
@@ -27,7 +28,8 @@ export function contentTypeOf(file: string): string {
 
 export const servePage: Handler = async (ctx) => {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return standardError(404);
-  const relative = ctx.path === '/' || ctx.path === '/sign' || ctx.path === '/sign/' ? 'index.html' : decodeURIComponent(ctx.path.slice(1));
+  // The signing page: at "/" (where demos and tests set the Sandbox Wallet up) and at the path the extension opens.
+  const relative = ctx.path === '/' || ctx.path === SIGNING_PATH ? 'index.html' : decodeURIComponent(ctx.path.slice(1));
   const file = normalize(join(PAGE_DIR, relative));
   if (!file.startsWith(PAGE_DIR.endsWith(sep) ? PAGE_DIR : PAGE_DIR + sep)) return standardError(404);
   try {
