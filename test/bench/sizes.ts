@@ -133,8 +133,10 @@ function build(args: readonly string[]): void {
 /**
  * The popup's JavaScript, everything it can load (issue 16: at most 30 KiB, 30,720 B): 26,319 B gzip on
  * 2026-12-03 once it loaded no zod (38,955 B before), plus a small margin, so it can only go down.
+ * Raised once, knowingly, to 27,500 B: the popup's header, Copy key on home (issue 11), the direct
+ * wallet's and look-alike wallets' labels (issue 13) brought it to 26,997 B on 2026-12-03.
  */
-export const POPUP_JS_BUDGET = 27_000;
+export const POPUP_JS_BUDGET = 27_500;
 /**
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
@@ -146,11 +148,11 @@ export const POPUP_JS_BUDGET = 27_000;
  * wallet, the choice between it and the tab; MetaMask's stream packages stay in the offscreen
  * document's chunk) and the hardened signing tab (issue 13: the bridge bound to its document, the
  * tab's address checked before each request, look-alike wallets, the tab closed after a save, the
- * orphaned request): together BUDGET_MEASURED on 2026-12-03.
+ * orphaned request): together 109,881 B (Chrome) on 2026-12-03.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 111_000;
+export const BACKGROUND_JS_BUDGET = 110_000;
 
 /** Issue 12: the Manage keys page's first-load JavaScript under 45 KB gzip, charts loaded on demand. */
 export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;
