@@ -25,7 +25,7 @@
  * - `sign` first checks that `address` is still an account of the wallet, then
  *   asks for personal_sign over the exact string, then verifies the signature.
  */
-import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
 import type { WalletInfo } from './bridge-protocol';
@@ -33,7 +33,7 @@ import { createBridgeLink } from './bridge-link';
 import { pickWallet, walletRef } from './choose-wallet';
 import type { SigningTabStore } from './signing-tab';
 import { createBridgeWalletClient } from './transport';
-import { verifySignature } from './verify';
+import { signChecked } from './sign-checked';
 import { rethrowAsWalletError } from './wallet-errors';
 
 export type { SigningTabStore } from './signing-tab';
@@ -131,12 +131,7 @@ export function createWalletSession(options: WalletSessionOptions): WalletSessio
         // The page was loaded again to end a request a previous worker left waiting: the page's
         // wallet may need asking for its accounts again (at once when it remembers the site).
         if (link.takeOrphanCleared()) accounts = await client.requestAddresses();
-        if (accounts.length === 0) fail('WALLET_LOCKED');
-        if (!accounts.some((account) => isAddressEqual(account, address as Address))) fail('WALLET_ACCOUNT_CHANGED');
-        const account = getAddress(address);
-        const signature = await client.signMessage({ account, message });
-        await verifySignature({ address: account, message, signature, rpcUrl: options.rpcUrl, fetchFn: options.fetchFn });
-        return signature;
+        return signChecked(client, accounts, address, message, options);
       }),
     onAccountsChanged(listener) {
       accountListeners.add(listener);

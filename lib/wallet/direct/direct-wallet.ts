@@ -14,10 +14,10 @@
  * MetaMask not installed → WALLET_NOT_FOUND, a bad signature → SIGNATURE_LOCAL_MISMATCH.
  * viem's retries are off (../transport.ts): a signature request is never sent twice.
  */
-import { getAddress, isAddress, isAddressEqual, type Address, type Hex } from 'viem';
+import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { AppException, appError } from '../../errors';
 import { createBridgeWalletClient } from '../transport';
-import { verifySignature } from '../verify';
+import { signChecked } from '../sign-checked';
 import { rethrowAsWalletError, WalletRpcError } from '../wallet-errors';
 import type { DirectLink } from './link';
 import type { DirectWalletId } from './metamask-ids';
@@ -80,13 +80,7 @@ export function createDirectWallet(options: DirectWalletOptions): DirectWallet {
     sign: (message, address) =>
       guard(async () => {
         if (!isAddress(address, { strict: false })) fail('UNKNOWN', 'The address to sign with is not a wallet address.');
-        const accounts = await client.getAddresses();
-        if (accounts.length === 0) fail('WALLET_LOCKED');
-        if (!accounts.some((account) => isAddressEqual(account, address as Address))) fail('WALLET_ACCOUNT_CHANGED');
-        const account = getAddress(address);
-        const signature = await client.signMessage({ account, message });
-        await verifySignature({ address: account, message, signature, rpcUrl: options.rpcUrl, fetchFn: options.fetchFn });
-        return signature;
+        return signChecked(client, await client.getAddresses(), address, message, options);
       }),
     onAccountsChanged: (listener) =>
       link.onAccountsChanged((accounts) => {
