@@ -56,9 +56,10 @@ export function PopupApp({ api, home, initialStatus = null, openManage, openOpti
 
   const s = status.value;
   const brand = (
-    <span class="brand">
-      <img src="/icon/32.png" width={20} height={20} alt="" />
-      <span>{i18n.t('extName')}</span>
+    <span class="brand" title={i18n.t('extName')}>
+      <img src="/icon/32.png" width={22} height={22} alt="" />
+      {/* The name for screen readers: beside Keys, Settings and Lock now it would not fit in 360 px. */}
+      <span class="visually-hidden">{i18n.t('extName')}</span>
     </span>
   );
   if (!s) return <main class="popup"><header class="toolbar">{brand}</header>{loadError.value ? <VaultError error={loadError.value} /> : <p>{i18n.t('vault.working')}</p>}</main>;

@@ -64,6 +64,8 @@ export function withDirectWallet(tab: WalletPort, link: DirectLink | undefined, 
     },
     sign: async (message, address, walletId) =>
       walletId === DIRECT_WALLET_REF ? (await direct()).sign(message, address) : tab.sign(message, address, walletId),
+    // The flow ended: the signing tab, if the tab path opened one, closes (the direct path has none).
+    release: async () => tab.release?.(),
     onAccountsChanged(listener) {
       const stopTab = tab.onAccountsChanged(listener);
       const stopDirect = link.onAccountsChanged((accounts) => listener(accounts[0]));

@@ -33,6 +33,7 @@ function setup(installed = true) {
     connect: vi.fn<WalletPort['connect']>(async () => ({ address: '0x00000000000000000000000000000000000000aa', wallet: rabby, wallets: [rabby] })),
     sign: vi.fn<WalletPort['sign']>(async () => '0xtab'),
     onAccountsChanged: vi.fn<WalletPort['onAccountsChanged']>(() => () => undefined),
+    release: vi.fn(async () => undefined),
   };
   const port = withDirectWallet(tab, host, async () => 'http://127.0.0.1:9/');
   return { double, tab, port };
@@ -52,6 +53,12 @@ describe('withDirectWallet', () => {
     expect(tab.connect).not.toHaveBeenCalled();
     expect(tab.sign).not.toHaveBeenCalled();
     expect(double.state.signRequests).toBe(1);
+  });
+
+  it("passes the flow's end on to the tab path, so a signing tab it opened is closed (merging the two paths once lost this)", async () => {
+    const { port, tab } = setup();
+    await port.release?.();
+    expect(tab.release).toHaveBeenCalledOnce();
   });
 
   it('a page wallet asked for goes through the tab, with the direct MetaMask listed first', async () => {
