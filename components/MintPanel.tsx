@@ -120,7 +120,8 @@ export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: Mint
 
   return (
     <section class="stack mint" aria-labelledby="mint-title" data-testid="mint-panel" data-status={s?.status ?? 'loading'}>
-      <h2 id="mint-title">{i18n.t('mint.title')}</h2>
+      {/* Once a key is saved its own note leads ("Key saved"); the invitation stays for screen readers only. */}
+      <h2 id="mint-title" class={s?.status === 'saved' ? 'visually-hidden' : undefined}>{i18n.t('mint.title')}</h2>
       {body}
       {callError.value && <p role="alert" class="error">{callError.value.message || i18n.t('mint.error_generic')}</p>}
     </section>

@@ -51,6 +51,8 @@ describe('MintPanel', () => {
     fireEvent.click(mint);
     await until('saved');
     expect(screen.getByTestId('mint-saved').textContent).toContain(SECRET.slice(-6));
+    // The saved note leads: the panel's "Get an API key" heading is left to screen readers.
+    expect(screen.getByRole('heading', { name: 'Get an API key from your wallet' }).className).toBe('visually-hidden');
     expect(document.body.textContent).not.toContain(SECRET);
     expect(fake.calls.posts).toHaveLength(1);
     expect(fake.calls.posts[0]).toMatchObject({ apiKeyType: 'INFERENCE', description: 'Venice Key Wallet 2025-06-01', limitPeriod: 'EPOCH', modelPrivacy: 'ALL' });
