@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
-import { PAGE_BRIDGE_STARTER, TAB_BRIDGE_STARTER } from './bridge-protocol';
+import { type Injected, injectBridge } from './bridge-injection';
 
 /**
  * The page the signing tab opens on the signing origin: not the app's home page, but a
@@ -18,11 +18,6 @@ import { PAGE_BRIDGE_STARTER, TAB_BRIDGE_STARTER } from './bridge-protocol';
  */
 export const SIGNING_PATH = '/404';
 
-/** Where WXT writes the two runtime-registered content scripts (checked against .output by a test). */
-export const BRIDGE_SCRIPT_FILES = {
-  main: '/content-scripts/wallet-main.js',
-  isolated: '/content-scripts/bridge.js',
-} as const;
 
 const StoredSchema = z.strictObject({
   tabId: z.int().check(z.nonnegative()),
@@ -67,18 +62,6 @@ async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
 const LOST_TAB = 'The browser could not find the signing tab. Try again.';
 
-/** What one injection left in the page: the document it ran in, when the browser reports it (Chromium does). */
-export interface Injected {
-  documentId: string | undefined;
-}
-
-type InjectionResult = { documentId?: string; frameId?: number; result?: unknown };
-const firstResult = (results: unknown): InjectionResult | undefined => (Array.isArray(results) ? (results[0] as InjectionResult) : undefined);
-// Run in the page's two worlds through executeScript `func`: self-contained, it reaches only the starter it names.
-const callStarter = (name: string, secret: string): boolean => {
-  const starter = (globalThis as Record<string, unknown>)[name];
-  return typeof starter === 'function' && (starter as (secret: string) => unknown)(secret) === true;
-};
 
 export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
@@ -193,15 +176,7 @@ export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, 
       let documentId: string | undefined;
       let started: boolean;
       try {
-        const first = firstResult(await browser.scripting.executeScript({ target: { tabId: id }, world: 'MAIN', files: [BRIDGE_SCRIPT_FILES.main] }));
-        documentId = first?.documentId;
-        // false: a page script had taken the starter's name; the page bridge is not started.
-        if (first?.result !== true) throw failed();
-        const target = documentId === undefined ? { tabId: id } : { tabId: id, documentIds: [documentId] };
-        const main = await browser.scripting.executeScript({ target, world: 'MAIN', func: callStarter, args: [PAGE_BRIDGE_STARTER, secret] });
-        await browser.scripting.executeScript({ target, files: [BRIDGE_SCRIPT_FILES.isolated] });
-        const isolated = await browser.scripting.executeScript({ target, func: callStarter, args: [TAB_BRIDGE_STARTER, secret] });
-        started = firstResult(main)?.result === true && firstResult(isolated)?.result === true;
+        ({ documentId, started } = await injectBridge(browser.scripting, id, secret, failed));
       } catch (error) {
         if (!(await mayReach(browser, origin))) throw notAllowedError(error);
         throw error instanceof AppException ? error : failed(error);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_SCRIPT_FILES } from '../../../lib/wallet/signing-tab';
+import { BRIDGE_SCRIPT_FILES } from '../../../lib/wallet/bridge-injection';
 import { BACKGROUND_JS_BUDGET, MANAGE_FIRST_LOAD_JS_BUDGET, POPUP_JS_BUDGET, entrySizes } from '../../bench/sizes';
 import { VARIANTS, variantDir } from './build-manifests';
 

@@ -12,7 +12,7 @@ import {
   randomId,
   resultSchemaFor,
 } from '../../../lib/wallet/bridge-protocol';
-import { BRIDGE_SCRIPT_FILES } from '../../../lib/wallet/signing-tab';
+import { BRIDGE_SCRIPT_FILES } from '../../../lib/wallet/bridge-injection';
 
 const id = randomId();
 const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
