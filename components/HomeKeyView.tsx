@@ -46,10 +46,8 @@ export function HomeKeyView(props: HomeKeyViewProps) {
   return (
     <section class="home" aria-labelledby="home-title" data-testid="home" aria-busy={refreshing || switching}>
       <h1 id="home-title" class="visually-hidden">{i18n.t('home.heading')}</h1>
-      <div class="key-head">
-        <KeySwitcher keys={keys.length ? keys : [key]} active={record ?? key} busy={switching} onSwitch={props.onSwitch} />
-        <StatusChip badge={status.badge} />
-      </div>
+      <KeySwitcher keys={keys.length ? keys : [key]} active={record ?? key} busy={switching} onSwitch={props.onSwitch}
+        chip={<StatusChip badge={status.badge} />} />
       {failedFirst ? (
         <HomeError error={entry.error} onRetry={() => onRefresh()} />
       ) : (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 
 /** A saved key as the switcher names it (no secret). */
@@ -19,14 +20,16 @@ export interface KeySwitcherProps {
   active: SwitchableKey;
   busy?: boolean;
   onSwitch: (id: string) => void;
+  /** Shown at the end of the label's row (the status chip). */
+  chip?: ComponentChildren;
 }
 
 /** The active key's name; with several saved keys, a list to choose which one the popup and badge follow. */
-export function KeySwitcher({ keys, active, busy = false, onSwitch }: KeySwitcherProps) {
+export function KeySwitcher({ keys, active, busy = false, onSwitch, chip }: KeySwitcherProps) {
   if (keys.length < 2) {
     return (
       <div class="key-current">
-        <span class="meta-label">{i18n.t('home.key.label')}</span>
+        <div class="key-label-row"><span class="meta-label">{i18n.t('home.key.label')}</span>{chip}</div>
         <p class="key-title" data-testid="active-key">
           {keyName(active)}
           {/* One line: the last six may hold a hyphen, where a line would otherwise break. */}
@@ -37,7 +40,7 @@ export function KeySwitcher({ keys, active, busy = false, onSwitch }: KeySwitche
   }
   return (
     <div class="key-current field">
-      <label for="key-switch" class="meta-label">{i18n.t('home.key.switch')}</label>
+      <div class="key-label-row"><label for="key-switch" class="meta-label">{i18n.t('home.key.switch')}</label>{chip}</div>
       <select
         id="key-switch"
         value={active.id}
