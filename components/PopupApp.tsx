@@ -7,6 +7,7 @@ import type { VaultStatusView } from '../lib/messaging/vault';
 import { VaultError } from './VaultError';
 import { BADGE_COLORS } from '../lib/badge/look';
 import { StatusChip } from './StatusChip';
+import { GearIcon, LockIcon } from './ToolbarIcons';
 import { lazyScreen } from './lazy-screen';
 import { VaultUnlock } from './VaultUnlock';
 
@@ -60,8 +61,7 @@ export function PopupApp({ api, home, initialStatus = null, openManage, openOpti
   const brand = (
     <span class="brand" title={i18n.t('extName')}>
       <img src="/icon/32.png" width={22} height={22} alt="" />
-      {/* The name for screen readers: beside Keys, Settings and Lock now it would not fit in 360 px. */}
-      <span class="visually-hidden">{i18n.t('extName')}</span>
+      <span class="brand-name">{i18n.t('extName')}</span>
     </span>
   );
   if (!s) return <main class="popup"><header class="toolbar">{brand}</header>{loadError.value ? <VaultError error={loadError.value} /> : <p>{i18n.t('vault.working')}</p>}</main>;
@@ -94,11 +94,14 @@ export function PopupApp({ api, home, initialStatus = null, openManage, openOpti
               {view.value === 'home' ? i18n.t('home.keys') : i18n.t('home.home')}
             </button>
           )}
-          <button type="button" onClick={go(view.value === 'settings' ? 'keys' : 'settings')} aria-pressed={view.value === 'settings'}>
-            {i18n.t('vault.settings.open')}
+          {/* Icons with their names as text for screen readers and tests; the title for pointer users. */}
+          <button type="button" class="icon-button" title={i18n.t('vault.settings.open')}
+            onClick={go(view.value === 'settings' ? 'keys' : 'settings')} aria-pressed={view.value === 'settings'}>
+            <GearIcon /><span class="visually-hidden">{i18n.t('vault.settings.open')}</span>
           </button>
-          <button type="button" onClick={async () => { await api.lock().catch(() => undefined); view.value = start; await refresh(); }}>
-            {i18n.t('vault.settings.lock')}
+          <button type="button" class="icon-button" title={i18n.t('vault.settings.lock')}
+            onClick={async () => { await api.lock().catch(() => undefined); view.value = start; await refresh(); }}>
+            <LockIcon /><span class="visually-hidden">{i18n.t('vault.settings.lock')}</span>
           </button>
         </nav>
         )}

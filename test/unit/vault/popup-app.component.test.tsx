@@ -26,7 +26,9 @@ describe('PopupApp picks the screen from the vault status', () => {
   it('names the extension in a header on every screen, locked or not', async () => {
     render(<PopupApp api={fakeApi({ status: vi.fn(async () => ({ state: 'locked' as const, retryInMs: 0, records: [], damaged: [] })) })} />);
     await screen.findByRole('heading', { name: 'Unlock your keys' });
-    expect(screen.getByRole('banner').textContent).toBe('Venice Key Wallet');
+    // The name, and the status chip saying what the badge says while locked.
+    expect(screen.getByRole('banner').textContent).toBe('Venice Key WalletLocked');
+    expect(screen.getByTestId('status-chip').dataset.level).toBe('locked');
   });
 
   it("links the popup's settings to the options page, the one place for every other setting", async () => {
