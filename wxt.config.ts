@@ -64,6 +64,13 @@ export default defineConfig({
     // No optional hosts: a build uses only the hosts above (lib/settings/build-policy.ts).
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
+      ? {}
+      : {
+          // 120: URL.canParse (lib/wallet/signing-tab.ts); it also covers the offscreen document
+          // (109), action.setBadgeTextColor (110) and scripting world MAIN (102).
+          minimum_chrome_version: '120',
+        }),
+    ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {

@@ -40,18 +40,12 @@ export interface BalanceSummaryProps {
   now: number;
 }
 
-/** What the key can spend now, whether Venice lets it, and when it expires. */
+/** What the key can spend now and when it expires (whether Venice lets it: the status chip and HomeBlocked). */
 export function BalanceSummary({ limits, expiresAt, now }: BalanceSummaryProps) {
-  const blocked = !limits.accessPermitted;
   const expired = expiresAt !== null && Date.parse(expiresAt) <= now;
   return (
     <section class="card" aria-labelledby="balance-title" data-testid="balance-summary">
-      <div class="card-head">
-        <h2 id="balance-title">{i18n.t('home.balance.title')}</h2>
-        <span class={`pill ${blocked ? 'pill-alert' : 'pill-ok'}`} data-testid="access">
-          {blocked ? i18n.t('home.access.blocked') : i18n.t('home.access.ok')}
-        </span>
-      </div>
+      <h2 id="balance-title">{i18n.t('home.balance.title')}</h2>
       <dl class="balances">
         {ROWS.map(({ unit, label }) => {
           const value = limits.balances[unit];
@@ -66,7 +60,6 @@ export function BalanceSummary({ limits, expiresAt, now }: BalanceSummaryProps) 
           );
         })}
       </dl>
-      {blocked && <p class="note note-alert">{i18n.t('home.access.blocked_text')}</p>}
       <p class={`meta-line${expired ? ' text-alert' : ''}`}>
         <span class="meta-label">{i18n.t('home.expiry.label')}</span>{' '}
         <span data-testid="expiry">{expiryText(expiresAt, now)}</span>

@@ -5,6 +5,8 @@ import { i18n } from '#i18n';
 import type { VaultApi } from './vault-api';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { VaultError } from './VaultError';
+import { BADGE_COLORS } from '../lib/badge/look';
+import { StatusChip } from './StatusChip';
 import { lazyScreen } from './lazy-screen';
 import { VaultUnlock } from './VaultUnlock';
 
@@ -83,6 +85,8 @@ export function PopupApp({ api, home, initialStatus = null, openManage, openOpti
     <main class="popup">
       <header class="toolbar">
         {brand}
+        {/* The badge shows "•••" while the vault is locked (lib/badge/badge.ts); the chip says the same. */}
+        {s.state === 'locked' && <StatusChip badge={{ level: 'locked', color: BADGE_COLORS.muted }} />}
         {s.state === 'unlocked' && (
         <nav class="toolbar-actions" aria-label={i18n.t('vault.title')}>
           {home && (

@@ -4,7 +4,8 @@
  */
 import { assess } from './assess';
 import { compactAmount, compactUsd, formatDuration } from './format';
-import { BADGE_COLORS, BADGE_SIGNS, type Badge, type BadgeState, type PollView } from './schema';
+import { BADGE_COLORS, BADGE_SIGNS } from './look';
+import type { Badge, BadgeState, PollView } from './schema';
 import { keyName, limitsTitle } from './title';
 
 const APP = 'Venice Key Wallet';
@@ -23,11 +24,11 @@ function freshness(poll: PollView, now: number, stale: boolean): string {
 export function badgeFor(state: BadgeState): Badge {
   switch (state.kind) {
     case 'waiting-wallet':
-      return { text: BADGE_SIGNS.checking, color: BADGE_COLORS.muted, title: `${APP}: waiting for your wallet to sign.` };
+      return { text: BADGE_SIGNS.checking, color: BADGE_COLORS.muted, title: `${APP}: waiting for your wallet to sign.`, level: 'waiting' };
     case 'locked':
-      return { text: BADGE_SIGNS.locked, color: BADGE_COLORS.muted, title: `${APP} is locked. Open it and enter your passphrase to see balances.` };
+      return { text: BADGE_SIGNS.locked, color: BADGE_COLORS.muted, title: `${APP} is locked. Open it and enter your passphrase to see balances.`, level: 'locked' };
     case 'no-key':
-      return { text: '', color: BADGE_COLORS.muted, title: `${APP}: no API key yet. Open it to get one from your wallet.` };
+      return { text: '', color: BADGE_COLORS.muted, title: `${APP}: no API key yet. Open it to get one from your wallet.`, level: 'none' };
     case 'key':
       break;
   }
@@ -38,6 +39,7 @@ export function badgeFor(state: BadgeState): Badge {
       text: BADGE_SIGNS.gone,
       color: BADGE_COLORS.alert,
       title: `${name}\nVenice did not accept this key: it may be revoked, wrong or expired. Checking has stopped.`,
+      level: 'gone',
     };
   }
   if (!poll?.limits) {
@@ -46,6 +48,7 @@ export function badgeFor(state: BadgeState): Badge {
       text: failed ? BADGE_SIGNS.failed : BADGE_SIGNS.checking,
       color: BADGE_COLORS.muted,
       title: `${name}\n${failed ? `Could not check the balance: ${poll.error!.message}` : 'Checking the balance…'}`,
+      level: failed ? 'failed' : 'checking',
     };
   }
   const a = assess(poll.limits, key, prefs, now);
@@ -54,9 +57,10 @@ export function badgeFor(state: BadgeState): Badge {
   const fresh = freshness(poll, now, stale);
   if (fresh) lines.push(fresh);
   const title = lines.join('\n');
-  if (a.expired) return { text: BADGE_SIGNS.gone, color: BADGE_COLORS.alert, title };
-  if (a.blocked) return { text: BADGE_SIGNS.blocked, color: BADGE_COLORS.alert, title };
-  const text = a.amount === null ? BADGE_SIGNS.failed : a.unit === 'DIEM' ? compactAmount(a.amount) : compactUsd(a.amount);
-  const color = stale ? BADGE_COLORS.muted : a.low ? BADGE_COLORS.low : BADGE_COLORS.normal;
-  return { text, color, title };
+  if (a.expired) return { text: BADGE_SIGNS.gone, color: BADGE_COLORS.alert, title, level: 'gone' };
+  if (a.blocked) return { text: BADGE_SIGNS.blocked, color: BADGE_COLORS.alert, title, level: 'blocked' };
+  if (a.amount === null) return { text: BADGE_SIGNS.failed, color: stale ? BADGE_COLORS.muted : BADGE_COLORS.normal, title, level: stale ? 'stale' : 'failed' };
+  const text = a.unit === 'DIEM' ? compactAmount(a.amount) : compactUsd(a.amount);
+  if (stale) return { text, color: BADGE_COLORS.muted, title, level: 'stale' };
+  return a.low ? { text, color: BADGE_COLORS.low, title, level: 'low' } : { text, color: BADGE_COLORS.normal, title, level: 'ok' };
 }

@@ -4,6 +4,7 @@
  * and the status message the popup receives.
  */
 import * as z from 'zod/mini';
+import type { BadgeLevel } from './look';
 
 export const LIMIT_PERIODS = ['EPOCH', 'MONTH', 'LIFETIME'] as const;
 
@@ -59,11 +60,12 @@ export const PollViewSchema = z.object({
 });
 export type PollView = z.infer<typeof PollViewSchema>;
 
-/** What the toolbar button shows: text (at most 4 characters), background colour, tooltip. */
+/** What the toolbar button shows: text (at most 4 characters), background colour, tooltip, and its level. */
 export interface Badge {
   text: string;
   color: string;
   title: string;
+  level: BadgeLevel;
 }
 
 export interface BadgePrefs {
@@ -80,22 +82,3 @@ export type BadgeState =
   | { kind: 'waiting-wallet' }
   | { kind: 'key'; key: BadgeKey; poll: PollView | null; prefs: BadgePrefs; now: number };
 
-/** Badge backgrounds, each at 4.5:1 or better under the white badge text (WCAG AA; test/unit/badge/contrast.test.ts). */
-export const BADGE_COLORS = {
-  normal: '#2f6f4e',
-  low: '#9a5b00',
-  alert: '#c62828',
-  muted: '#6b7280',
-} as const;
-
-/** The badge's signs where a number would not do: one per state, so red "!" is never ambiguous. */
-export const BADGE_SIGNS = {
-  /** Venice blocks the key for now (access not permitted): it may come back. */
-  blocked: '!',
-  /** The key no longer works: revoked (Venice refused it) or past its expiry. Checking stops. */
-  gone: '✕',
-  /** No balance yet because the check failed. */
-  failed: '?',
-  checking: '…',
-  locked: '•••',
-} as const;

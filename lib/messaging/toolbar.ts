@@ -5,6 +5,7 @@
  * same data in full.
  */
 import * as z from 'zod/mini';
+import { BADGE_LEVELS } from '../badge/look';
 import { BadgeKeySchema } from '../badge/schema';
 import { POLL_OUTCOMES, PollEntrySchema } from '../toolbar/cache';
 import { contract } from './protocol';
@@ -18,6 +19,11 @@ export const ToolbarStatusSchema = z.object({
   nextPollAt: z.nullable(z.number()),
   /** The background's clock when this was read, to tell the data's age. */
   now: z.number(),
+  /**
+   * What the badge shows for this state, for the popup's status chip. Absent in the popup's
+   * first paint from storage (entrypoints/popup/cached-state.ts): the chip waits for the background.
+   */
+  badge: z.optional(z.object({ level: z.enum(BADGE_LEVELS), color: z.string().check(z.regex(/^#[0-9a-f]{6}$/i)) })),
 });
 export type ToolbarStatus = z.infer<typeof ToolbarStatusSchema>;
 

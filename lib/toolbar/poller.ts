@@ -58,12 +58,14 @@ export interface ToolbarStatus {
   entry: PollEntry | null;
   nextPollAt: number | null;
   now: number;
+  /** What the badge shows for this state (its level and colour), for the popup's status chip. */
+  badge: Pick<Badge, 'level' | 'color'>;
 }
 
 export function createToolbar(deps: ToolbarDeps) {
   const serial = serialQueue();
 
-  async function snapshot(): Promise<{ status: ToolbarStatus; badgeState: BadgeState; active: ActiveKey | null; prefs: BadgePrefs }> {
+  async function snapshot(): Promise<{ status: ToolbarStatus; badge: Badge; active: ActiveKey | null; prefs: BadgePrefs }> {
     const now = deps.now();
     const [vault, waitingForWallet, prefs] = await Promise.all([
       deps.getVaultState(),
@@ -78,15 +80,16 @@ export function createToolbar(deps: ToolbarDeps) {
     else if (!active) badgeState = { kind: 'no-key' };
     else badgeState = { kind: 'key', key: active.meta, poll: entry, prefs, now };
     const nextPollAt = active ? nextDueAt(entry, periodMs(prefs.pollMinutes), now) : null;
-    const status = { vault, waitingForWallet, key: active?.meta ?? null, entry, nextPollAt, now };
-    return { status, badgeState, active, prefs };
+    const badge = badgeFor(badgeState);
+    const status = { vault, waitingForWallet, key: active?.meta ?? null, entry, nextPollAt, now, badge: { level: badge.level, color: badge.color } };
+    return { status, badge, active, prefs };
   }
 
   async function show(): Promise<ToolbarStatus> {
-    const { status, badgeState } = await snapshot();
+    const { status, badge } = await snapshot();
     if (status.nextPollAt === null) await deps.alarms.clear(POLL_ALARM);
     else await deps.alarms.create(POLL_ALARM, { when: Math.max(status.nextPollAt, status.now) });
-    await deps.setBadge(badgeFor(badgeState));
+    await deps.setBadge(badge);
     return status;
   }
 

@@ -148,13 +148,13 @@ export const POPUP_JS_BUDGET = 27_500;
  * wallet, the choice between it and the tab; MetaMask's stream packages stay in the offscreen
  * document's chunk) and the hardened signing tab (issue 13: the bridge bound to its document, the
  * tab's address checked before each request, look-alike wallets, the tab closed after a save, the
- * orphaned request): together 109,881 B (Chrome) on 2026-12-03; for the listener that opens the
- * onboarding tab on install (issue 11, entrypoints/background/welcome-tab.ts: 59 B gzip):
- * 110,015 B (sandbox) on 2026-12-03, hence 110,100.
+ * orphaned request): together 109,881 B (Chrome) on 2026-12-03. The badge's level for the popup's
+ * status chip (issue 11): 110,060 B (Chrome) / 110,112 B (sandbox) on 2026-12-03. The listener that
+ * opens the onboarding tab on install (issue 11, entrypoints/background/welcome-tab.ts): 59 B more.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 110_100;
+export const BACKGROUND_JS_BUDGET = 110_200;
 
 /** Issue 12: the Manage keys page's first-load JavaScript under 45 KB gzip, charts loaded on demand. */
 export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;

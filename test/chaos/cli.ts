@@ -43,6 +43,9 @@ function parseArgs(argv: string[]): Args {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} wants a whole number, got "${text}"`);
     return n;
   };
+  const FLAGS = ['--seed', '--runs', '--only', '--extension'];
+  const unknown = argv.filter((a, i) => a.startsWith('-') && !FLAGS.includes(a) && !FLAGS.includes(argv[i - 1] ?? ''));
+  if (unknown.length > 0) throw new Error(`unknown flag(s) ${unknown.join(' ')}; see npm run chaos -- --help`);
   const seedText = value('--seed');
   const onlyText = value('--only');
   return {
@@ -62,7 +65,18 @@ function ensureBuild(): void {
   if (res.status !== 0) throw new Error(`wxt build --mode sandbox failed (${res.status ?? res.signal})`);
 }
 
+const USAGE = `npm run chaos -- [--seed N] [--runs N] [--only K[,K...]] [--extension DIR]
+  (no flags)        300 attempts with a new seed (printed first)
+  --seed N          a fixed seed; --runs N attempts (default 300)
+  --only K,...      replay those attempts of that seed alone
+  --extension DIR   drive another build of the extension (e.g. a scratch one)
+Exits 1 on any violation, printing the seed and the command that replays each failing attempt.`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const args = parseArgs(process.argv.slice(2));
   console.log(`[chaos] seed ${args.seed}, ${args.only ? `attempt(s) ${args.only.join(',')} only` : `${args.runs} attempts`}`);
   if (args.extension === undefined) ensureBuild();

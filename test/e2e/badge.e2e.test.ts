@@ -4,7 +4,7 @@
 // (read back from chrome.action) and in the popup home.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS, BADGE_SIGNS } from '../../lib/badge/schema';
+import { BADGE_COLORS, BADGE_SIGNS } from '../../lib/badge/look';
 import { control, mintKey } from '../sandbox/helpers';
 import { launchChromium, pageErrorsOf, startSandboxForTest, type ChromiumHarness, type Sandbox } from './harness/index';
 
@@ -41,6 +41,16 @@ describe('toolbar badge in Chromium', () => {
         { timeout, interval: 3_000 },
       )
       .toEqual({ text, color: rgba(color) });
+  }
+
+  /** The popup's status chip says what the badge says: the same level, in the badge's colour. */
+  async function chipMatchesBadge(level: string): Promise<void> {
+    await popup.bringToFront();
+    const chip = popup.getByTestId('status-chip');
+    await expect.poll(() => chip.getAttribute('data-level'), { timeout: 30_000 }).toBe(level);
+    const background = await chip.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (await h.readBadge()).color;
+    expect(background).toBe(`rgb(${r}, ${g}, ${b})`);
   }
 
   beforeAll(async () => {
@@ -81,7 +91,7 @@ describe('toolbar badge in Chromium', () => {
     await popup.getByRole('button', { name: 'Balance' }).click();
     await expect.poll(() => popup.getByTestId('active-key').innerText()).toBe(`badge e2e (…${last6})`);
     await expect.poll(() => popup.getByTestId('balance-summary').innerText(), { timeout: 30_000 }).toContain('42.5 DIEM');
-    expect(await popup.getByTestId('access').innerText()).toBe('Can spend');
+    await expect.poll(() => popup.getByTestId('status-chip').innerText()).toBe('Can spend');
     expect(await popup.getByRole('timer').innerText()).toMatch(/\d+ (h|min|s)/);
   });
 
@@ -90,6 +100,7 @@ describe('toolbar badge in Chromium', () => {
     const badge = await h.readBadge();
     expect(badge.title).toContain(`badge e2e (…${last6})`);
     expect(badge.title).toContain('42.5 DIEM');
+    await chipMatchesBadge('ok');
   });
 
   it('turns amber when the balance drops below the low mark', async () => {
@@ -97,13 +108,26 @@ describe('toolbar badge in Chromium', () => {
     await badgeBecomes('0.5', BADGE_COLORS.low);
     expect((await h.readBadge()).title).toMatch(/Low: under 1 DIEM/);
     await expect.poll(() => popup.getByTestId('balance-summary').innerText()).toContain('0.5 DIEM');
+    await chipMatchesBadge('low');
+  });
+
+  it('turns grey, and the chip says "Out of date", when a refresh fails and the last balance is kept', async () => {
+    await control(sandbox.origin, 'POST', '/faults', { kind: 'status', status: 500, method: 'GET', path: '/api_keys/rate_limits', count: 50 });
+    await badgeBecomes('0.5', BADGE_COLORS.muted);
+    expect((await h.readBadge()).title).toMatch(/Could not refresh/);
+    await chipMatchesBadge('stale');
+    await control(sandbox.origin, 'DELETE', '/faults');
   });
 
   it('turns red with "!" when Venice blocks the key', async () => {
     await control(sandbox.origin, 'POST', `/keys/${last6}/access`, { permitted: false });
     await badgeBecomes('!', BADGE_COLORS.alert);
     expect((await h.readBadge()).title).toMatch(/Access blocked/);
-    await expect.poll(() => popup.getByTestId('access').innerText()).toBe('Blocked');
+    await chipMatchesBadge('blocked');
+    expect(await popup.getByTestId('status-chip').innerText()).toBe('Blocked');
+    // One banner and one action in place of the balance card.
+    await popup.getByTestId('blocked').waitFor();
+    expect(await popup.getByTestId('balance-summary').count()).toBe(0);
   });
 
   it('turns red with "✕" and stops polling once the key is revoked', async () => {
@@ -127,6 +151,7 @@ describe('toolbar badge in Chromium', () => {
     expect(badge.text).toBe(BADGE_SIGNS.gone);
     expect(badge.color).toEqual(rgba(BADGE_COLORS.alert));
     await popup.getByTestId('revoked').waitFor();
+    await chipMatchesBadge('gone');
 
     // Noticed: from now on neither the 30 s alarm nor Refresh may ask Venice again.
     sandbox.requests.clear();
@@ -148,6 +173,7 @@ describe('toolbar badge in Chromium', () => {
       const { text, color } = await h.readBadge();
       return { text, color };
     }).toEqual({ text: '•••', color: rgba(BADGE_COLORS.muted) });
+    await chipMatchesBadge('locked');
     expect(await pageErrorsOf(popup)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // browser.action in an extension document) after a toolbar.refresh, and in the popup home.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS } from '../../lib/badge/schema';
+import { BADGE_COLORS } from '../../lib/badge/look';
 import { control, mintKey } from '../sandbox/helpers';
 import { launchFirefox, pageErrorsOf, screenshot, startSandboxForTest, type FirefoxHarness, type Sandbox } from './harness/index';
 import { press, textOf, typeInto, waitForVisible } from './firefox/dom';
@@ -76,7 +76,7 @@ describe('toolbar badge in Firefox ESR', () => {
     await press(popup, 'Balance', 'nav');
     await expect.poll(() => textOf(popup, '[data-testid="active-key"]')).toBe(`badge e2e (…${last6})`);
     await expect.poll(() => textOf(popup, '[data-testid="balance-summary"]'), { timeout: 30_000 }).toContain('42.5 DIEM');
-    expect(await textOf(popup, '[data-testid="access"]')).toBe('Can spend');
+    await expect.poll(() => textOf(popup, '[data-testid="status-chip"]'), { timeout: 30_000 }).toBe('Can spend');
   });
 
   it('shows the sandbox balance on the badge', async () => {
@@ -91,13 +91,14 @@ describe('toolbar badge in Firefox ESR', () => {
     await badgeBecomes('0.5', BADGE_COLORS.low);
     expect((await h.readBadge()).title).toMatch(/Low: under 1 DIEM/);
     await expect.poll(() => textOf(popup, '[data-testid="balance-summary"]'), { timeout: 30_000 }).toContain('0.5 DIEM');
+    await expect.poll(() => textOf(popup, '[data-testid="status-chip"]'), { timeout: 30_000 }).toBe('Low balance');
   });
 
   it('turns red with "!" when Venice blocks the key', async () => {
     await control(sandbox.origin, 'POST', `/keys/${last6}/access`, { permitted: false });
     await badgeBecomes('!', BADGE_COLORS.alert);
     expect((await h.readBadge()).title).toMatch(/Access blocked/);
-    await expect.poll(() => textOf(popup, '[data-testid="access"]'), { timeout: 30_000 }).toBe('Blocked');
+    await expect.poll(() => textOf(popup, '[data-testid="status-chip"]'), { timeout: 30_000 }).toBe('Blocked');
     await screenshot(popup, 'firefox-badge-blocked');
   });
 
@@ -111,6 +112,7 @@ describe('toolbar badge in Firefox ESR', () => {
         return { text, color };
       })
       .toEqual({ text: '•••', color: rgba(BADGE_COLORS.muted) });
+    expect(await textOf(popup, '[data-testid="status-chip"]')).toBe('Locked');
     expect(await pageErrorsOf(popup)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ describe('applyBadge', () => {
       setTitle: ({ title }) => void calls.push(`title:${title}`),
       setBadgeTextColor: ({ color }) => void calls.push(`fg:${color}`),
     };
-    await applyBadge(action, { text: '$50', color: '#2f6f4e', title: 'Laptop' });
+    await applyBadge(action, { text: '$50', color: '#2f6f4e', title: 'Laptop', level: 'ok' });
     expect(calls).toEqual(['bg:#2f6f4e', 'fg:#ffffff', 'text:$50', 'title:Laptop']);
   });
 
@@ -22,7 +22,7 @@ describe('applyBadge', () => {
         setBadgeBackgroundColor: () => undefined,
         setTitle: () => undefined,
       },
-      { text: '!', color: '#c62828', title: 'Blocked' },
+      { text: '!', color: '#c62828', title: 'Blocked', level: 'blocked' },
     );
     expect(calls).toEqual(['!']);
   });

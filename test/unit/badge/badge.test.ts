@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, type BadgePrefs, type BadgeState, type BadgeKey, type PollView } from '../../../lib/badge/schema';
+import { BADGE_COLORS } from '../../../lib/badge/look';
+import { type BadgePrefs, type BadgeState, type BadgeKey, type PollView } from '../../../lib/badge/schema';
 import { badgeFor } from '../../../lib/badge/badge';
 
 const NOW = Date.parse('2025-05-06T12:00:00Z');
@@ -33,30 +34,31 @@ const state = (p: PollView | null, k: BadgeKey = key, pr: Partial<BadgePrefs> = 
 const err = { code: 'NETWORK_ERROR', message: 'Could not reach Venice.', action: 'retry' };
 
 describe('badgeFor: text and colour over a table of states', () => {
-  it.each<[string, BadgeState, string, string]>([
-    ['locked', { kind: 'locked' }, '•••', BADGE_COLORS.muted],
-    ['no key', { kind: 'no-key' }, '', BADGE_COLORS.muted],
-    ['mint waiting for the wallet', { kind: 'waiting-wallet' }, '…', BADGE_COLORS.muted],
-    ['key, not checked yet', state(null), '…', BADGE_COLORS.muted],
-    ['key, first check failed', state({ ...poll({}), status: 'error', limits: null, fetchedAt: null, error: err }), '?', BADGE_COLORS.muted],
-    ['DIEM first in auto', state(poll({ DIEM: 12.34, USD: 50 })), '12.3', BADGE_COLORS.normal],
-    ['bundled credits before USD', state(poll({ DIEM: 0, BUNDLED_CREDITS: 7.5, USD: 50 })), '$7.5', BADGE_COLORS.normal],
-    ['USD when nothing else is left', state(poll({ DIEM: 0, USD: 50.23 })), '$50', BADGE_COLORS.normal],
-    ['USD chosen explicitly', state(poll({ DIEM: 1200, USD: 1234.5 }), key, { badgeUnit: 'USD' }), '1.2k', BADGE_COLORS.normal],
-    ['DIEM chosen explicitly', state(poll({ DIEM: 1200, USD: 5 }), key, { badgeUnit: 'DIEM' }), '1.2k', BADGE_COLORS.normal],
-    ['under the absolute floor', state(poll({ USD: 0.5 })), '$0.5', BADGE_COLORS.low],
-    ['under 10 % of the USD cap', state(poll({ USD: 5 }), capped), '$5', BADGE_COLORS.low],
-    ['above 10 % of the cap', state(poll({ USD: 11 }), capped), '$11', BADGE_COLORS.normal],
-    ['nothing at all', state(poll({})), '?', BADGE_COLORS.normal],
-    ['access not permitted', state(poll({ USD: 0 }, {}, { accessPermitted: false })), '!', BADGE_COLORS.alert],
-    ['expired key', state(poll({ USD: 20 }, {}, { keyExpiration: '2025-05-01T00:00:00Z' })), '✕', BADGE_COLORS.alert],
-    ['revoked (401)', state({ ...poll({ USD: 20 }), status: 'revoked' }), '✕', BADGE_COLORS.alert],
-    ['refresh failed, last data kept', state({ ...poll({ USD: 20 }), status: 'error', error: err }), '$20', BADGE_COLORS.muted],
-    ['data older than three periods', state(poll({ USD: 20 }, { fetchedAt: NOW - 16 * 60_000 })), '$20', BADGE_COLORS.muted],
-  ])('%s', (_name, s, text, color) => {
+  it.each<[string, BadgeState, string, string, string]>([
+    ['locked', { kind: 'locked' }, '•••', BADGE_COLORS.muted, 'locked'],
+    ['no key', { kind: 'no-key' }, '', BADGE_COLORS.muted, 'none'],
+    ['mint waiting for the wallet', { kind: 'waiting-wallet' }, '…', BADGE_COLORS.muted, 'waiting'],
+    ['key, not checked yet', state(null), '…', BADGE_COLORS.muted, 'checking'],
+    ['key, first check failed', state({ ...poll({}), status: 'error', limits: null, fetchedAt: null, error: err }), '?', BADGE_COLORS.muted, 'failed'],
+    ['DIEM first in auto', state(poll({ DIEM: 12.34, USD: 50 })), '12.3', BADGE_COLORS.normal, 'ok'],
+    ['bundled credits before USD', state(poll({ DIEM: 0, BUNDLED_CREDITS: 7.5, USD: 50 })), '$7.5', BADGE_COLORS.normal, 'ok'],
+    ['USD when nothing else is left', state(poll({ DIEM: 0, USD: 50.23 })), '$50', BADGE_COLORS.normal, 'ok'],
+    ['USD chosen explicitly', state(poll({ DIEM: 1200, USD: 1234.5 }), key, { badgeUnit: 'USD' }), '1.2k', BADGE_COLORS.normal, 'ok'],
+    ['DIEM chosen explicitly', state(poll({ DIEM: 1200, USD: 5 }), key, { badgeUnit: 'DIEM' }), '1.2k', BADGE_COLORS.normal, 'ok'],
+    ['under the absolute floor', state(poll({ USD: 0.5 })), '$0.5', BADGE_COLORS.low, 'low'],
+    ['under 10 % of the USD cap', state(poll({ USD: 5 }), capped), '$5', BADGE_COLORS.low, 'low'],
+    ['above 10 % of the cap', state(poll({ USD: 11 }), capped), '$11', BADGE_COLORS.normal, 'ok'],
+    ['nothing at all', state(poll({})), '?', BADGE_COLORS.normal, 'failed'],
+    ['access not permitted', state(poll({ USD: 0 }, {}, { accessPermitted: false })), '!', BADGE_COLORS.alert, 'blocked'],
+    ['expired key', state(poll({ USD: 20 }, {}, { keyExpiration: '2025-05-01T00:00:00Z' })), '✕', BADGE_COLORS.alert, 'gone'],
+    ['revoked (401)', state({ ...poll({ USD: 20 }), status: 'revoked' }), '✕', BADGE_COLORS.alert, 'gone'],
+    ['refresh failed, last data kept', state({ ...poll({ USD: 20 }), status: 'error', error: err }), '$20', BADGE_COLORS.muted, 'stale'],
+    ['data older than three periods', state(poll({ USD: 20 }, { fetchedAt: NOW - 16 * 60_000 })), '$20', BADGE_COLORS.muted, 'stale'],
+  ])('%s', (_name, s, text, color, level) => {
     const badge = badgeFor(s);
     expect(badge.text).toBe(text);
     expect(badge.color).toBe(color);
+    expect(badge.level).toBe(level);
     expect(badge.text.length).toBeLessThanOrEqual(4);
     expect(badge.title.length).toBeGreaterThan(10);
   });

@@ -2,7 +2,7 @@
 // better (the badge text is about 9 px, small text). And each state that is not a number has its
 // own sign, so blocked, gone and failed never look alike.
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, BADGE_SIGNS } from '../../../lib/badge/schema';
+import { BADGE_COLORS, BADGE_SIGNS } from '../../../lib/badge/look';
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);

@@ -36,6 +36,7 @@ interface Manifest {
   externally_connectable?: unknown;
   background?: { service_worker?: string; scripts?: string[]; type?: string };
   browser_specific_settings?: Record<string, unknown>;
+  minimum_chrome_version?: string;
 }
 
 let outDir = '';
@@ -159,6 +160,10 @@ describe.each(VARIANTS)('$browser, $mode build', ({ browser, mode }) => {
     it('runs the background as a service worker and has no Firefox settings', () => {
       expect(manifest().background).toEqual({ service_worker: 'background.js' });
       expect(manifest().browser_specific_settings).toBeUndefined();
+    });
+
+    it('asks for the Chrome version whose APIs it calls (URL.canParse: 120)', () => {
+      expect(manifest().minimum_chrome_version).toBe('120');
     });
   } else {
     it('runs the background as an event page with the gecko settings', () => {

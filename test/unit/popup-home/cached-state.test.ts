@@ -56,6 +56,9 @@ function background() {
 
 const read = () => readCachedPopup(fakeBrowser.storage, clock, undefined);
 
+/** The first paint has no badge level (the chip waits for the background); the rest is the same. */
+const withoutBadge = <T extends { badge?: unknown }>({ badge: _drawn, ...rest }: T) => rest;
+
 describe('readCachedPopup', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -76,7 +79,7 @@ describe('readCachedPopup', () => {
     const cached = await read();
     expect(cached).not.toBeNull();
     expect(cached!.vault).toEqual(await vault.status());
-    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status).toEqual(withoutBadge(await poller.status()));
     expect(cached!.home.status.key?.id).toBe(first.id);
     expect(cached!.home.status.entry?.limits?.balances.USD).toBe(12.5);
     expect(cached!.home.pollMinutes).toBe(2);
@@ -104,7 +107,7 @@ describe('readCachedPopup', () => {
     await settingsItem().setValue({ ...DEFAULT_SETTINGS, activeKeyId: 'gone' });
     await fakeBrowser.storage.session.set({ mintFlow: { status: 'awaiting-signature' } });
     const cached = await read();
-    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status).toEqual(withoutBadge(await poller.status()));
     expect(cached!.home.status.entry).toBeNull();
     expect(cached!.home.status.waitingForWallet).toBe(true);
   });
@@ -114,7 +117,7 @@ describe('readCachedPopup', () => {
     await vault.setup(PASS, PASS);
     const cached = await read();
     expect(cached!.vault).toEqual(await vault.status());
-    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status).toEqual(withoutBadge(await poller.status()));
     expect(cached!.home.status.key).toBeNull();
   });
 
@@ -125,7 +128,7 @@ describe('readCachedPopup', () => {
     await fakeBrowser.storage.local.set({ pollCache: { [key.id]: { status: 'ok', attemptedAt: 'yesterday' } } });
     const cached = await read();
     expect(cached!.home.status.entry).toBeNull();
-    expect(cached!.home.status).toEqual(await poller.status());
+    expect(cached!.home.status).toEqual(withoutBadge(await poller.status()));
   });
 
   it('sets a record that does not fit aside as damaged and keeps the others', async () => {

@@ -1,7 +1,8 @@
 // Builders for the home screen's tests: a status as the background sends it and a fake HomeApi.
 import { vi } from 'vitest';
 import type { HomeApi, HomeKey } from '../../../components/home-api';
-import type { LimitsSnapshot } from '../../../lib/badge/schema';
+import { badgeFor } from '../../../lib/badge/badge';
+import type { BadgeState, LimitsSnapshot } from '../../../lib/badge/schema';
 import type { ToolbarStatus } from '../../../lib/messaging/toolbar';
 import type { PollEntry, PollOutcome } from '../../../lib/toolbar/cache';
 
@@ -32,8 +33,11 @@ export function entry(overrides: Partial<PollEntry> = {}): PollEntry {
   return { status: 'ok', attemptedAt: NOW - 60_000, fetchedAt: NOW - 60_000, limits: limits(), error: null, failures: 0, ...overrides };
 }
 
+const PREFS = { badgeUnit: 'auto', lowBalanceRatio: 0.1, lowBalanceAbsolute: 1, pollMinutes: 5 } as const;
+
+/** A status as the background sends it, its badge level and colour computed by the real badgeFor (unless given). */
 export function status(overrides: Partial<ToolbarStatus> = {}): ToolbarStatus {
-  return {
+  const s: ToolbarStatus = {
     vault: 'unlocked',
     waitingForWallet: false,
     key: { id: KEY_A.id, description: KEY_A.description, last6: KEY_A.last6 },
@@ -42,6 +46,11 @@ export function status(overrides: Partial<ToolbarStatus> = {}): ToolbarStatus {
     now: NOW,
     ...overrides,
   };
+  if ('badge' in overrides) return s;
+  const state: BadgeState = s.waitingForWallet ? { kind: 'waiting-wallet' } : s.vault === 'locked' ? { kind: 'locked' }
+    : !s.key ? { kind: 'no-key' } : { kind: 'key', key: s.key, poll: s.entry, prefs: PREFS, now: s.now };
+  const { level, color } = badgeFor(state);
+  return { ...s, badge: { level, color } };
 }
 
 export const refreshed = (s: ToolbarStatus, outcome: PollOutcome = 'polled') => ({ ...s, outcome });

@@ -22,7 +22,7 @@ describe('Home', () => {
     expect(balanceOf('USD')).toBe('$12.50');
     expect(balanceOf('DIEM')).toBe('1.25 DIEM');
     expect(balanceOf('Bundled credits')).toBe('$0.00');
-    expect(screen.getByTestId('access').textContent).toBe('Can spend');
+    expect(screen.getByTestId('status-chip').textContent).toBe('Can spend');
     expect(screen.getByTestId('expiry').textContent).toBe('Never expires');
     expect(screen.getByTestId('active-key').textContent).toBe('Laptop (…aaaaaa)');
     expect(screen.getByRole('timer').textContent).toBe('2 h 30 min');
@@ -119,16 +119,37 @@ describe('Home', () => {
   it('marks a blocked key and a revoked one', async () => {
     const blocked = status({ entry: entry({ limits: limits({ accessPermitted: false }) }) });
     render(<Home api={fakeHomeApi({ status: vi.fn(async () => blocked), refresh: vi.fn(async () => refreshed(blocked)) })} now={now} />);
-    await waitFor(() => expect(screen.getByTestId('access').textContent).toBe('Blocked'));
-    expect(screen.getByText(/Venice refuses requests with this key right now/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('status-chip').textContent).toBe('Blocked'));
+    // One banner and one action instead of the cards.
+    expect(screen.getByTestId('blocked').textContent).toMatch(/Venice refuses requests with this key right now/);
+    expect(screen.queryByTestId('balance-summary')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
     cleanup();
 
     const onManageKeys = vi.fn();
     const revoked = status({ entry: entry({ status: 'revoked', error: { code: 'AUTHENTICATION_FAILED', message: 'Venice did not accept the key.', action: 'new_key' } }) });
     render(<Home api={fakeHomeApi({ status: vi.fn(async () => revoked), refresh: vi.fn(async () => refreshed(revoked, 'revoked')) })} now={now} onManageKeys={onManageKeys} />);
     expect((await screen.findByTestId('revoked')).textContent).toMatch(/Checking has stopped/);
+    expect(screen.getByTestId('status-chip').textContent).toBe('Not accepted');
+    expect(screen.queryByTestId('balance-summary')).toBeNull();
+    expect(screen.queryByTestId('home-copy')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Manage keys' }));
     expect(onManageKeys).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['Can spend', 'ok', {}],
+    ['Low balance', 'low', { entry: entry({ limits: limits({ balances: { USD: 0.5 } }) }) }],
+    ['Out of date', 'stale', { entry: entry({ fetchedAt: NOW - 60 * 60_000 }) }],
+    ['Not checked', 'failed', { entry: entry({ status: 'error', limits: null, fetchedAt: null, error: { code: 'NETWORK_ERROR', message: 'Could not reach Venice.', action: 'retry' } }) }],
+  ] as const)('shows "%s" in the status chip, in the colour the badge is drawn with (%s)', async (label, level, over) => {
+    const s = status(over);
+    render(<Home api={fakeHomeApi({ status: vi.fn(async () => s), refresh: vi.fn(async () => refreshed(s)) })} now={now} />);
+    const chip = await screen.findByTestId('status-chip');
+    expect(chip.textContent).toBe(label);
+    expect(chip.dataset.level).toBe(level);
+    expect(s.badge?.level).toBe(level);
+    expect(chip.getAttribute('style')).toBe(`background: ${s.badge!.color};`);
   });
 
   it('tells the parent when the vault is no longer unlocked', async () => {
@@ -219,8 +240,8 @@ describe('Home', () => {
     await waitFor(() => expect(api.refresh).toHaveBeenCalledOnce());
     current = status({ entry: entry({ limits: limits({ accessPermitted: false, balances: { USD: 0 } }) }) });
     notify();
-    await waitFor(() => expect(screen.getByTestId('access').textContent).toBe('Blocked'));
-    expect(balanceOf('USD')).toBe('$0.00');
+    await waitFor(() => expect(screen.getByTestId('status-chip').textContent).toBe('Blocked'));
+    expect(screen.getByTestId('blocked')).toBeTruthy();
     expect(api.refresh).toHaveBeenCalledOnce();
 
     current = status({ vault: 'locked', key: null, entry: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, BADGE_SIGNS } from '../../../lib/badge/schema';
+import { BADGE_COLORS, BADGE_SIGNS } from '../../../lib/badge/look';
 import { delayAfter, periodMs } from '../../../lib/toolbar/schedule';
 import { KEY, MIN, SECRET, T0, world } from './harness';
 
@@ -148,9 +148,11 @@ describe('poller', () => {
     const status = await w.poller.status();
     expect(status).toMatchObject({ vault: 'unlocked', key: KEY.meta, nextPollAt: T0 + 5 * MIN, now: T0 + 2 * MIN });
     expect(status.entry?.fetchedAt).toBe(T0);
-    expect(status).not.toHaveProperty('badge'); // drawn on the toolbar, not sent to the popup
+    // The popup's status chip gets the badge's level and colour, never its text or tooltip.
+    expect(status.badge).toEqual({ level: 'ok', color: '#2f6f4e' });
     await w.poller.refresh();
     expect(w.badges.at(-1)?.title).toContain('Updated 2 min ago.');
+    expect(w.badges.at(-1)).toMatchObject(status.badge);
     expect(w.requests).toHaveLength(1);
   });
 });
