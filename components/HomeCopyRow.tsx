@@ -9,13 +9,18 @@ import { VaultError } from './VaultError';
 export type CopyVault = Pick<VaultApi, 'reveal' | 'copy'> & { clipboardClearSeconds: () => Promise<number> };
 
 /** Copy the active key, or its `VENICE_API_KEY=` line, from the home screen; says what happens to the clipboard. */
-export function HomeCopyRow({ vault, keyId }: { vault: CopyVault; keyId: string }) {
+export function HomeCopyRow({ vault, keyId, copiedText = (seconds) => i18n.t('vault.keys.copied', [seconds]) }: {
+  vault: CopyVault;
+  keyId: string;
+  /** What a copy that will be cleared says (the popup's words by default; the onboarding tab says "this tab"). */
+  copiedText?: (seconds: number) => string;
+}) {
   const notice = useSignal('');
   const action = useAction();
   const copy = (asEnvLine: boolean) => action.run(async () => {
     const [secret, seconds] = await Promise.all([vault.reveal(keyId), vault.clipboardClearSeconds()]);
     const outcome = await vault.copy(asEnvLine ? envLine(secret) : secret, seconds);
-    notice.value = outcome === 'copied-will-clear' ? i18n.t('vault.keys.copied', [seconds]) : i18n.t('vault.keys.copied_no_clear');
+    notice.value = outcome === 'copied-will-clear' ? copiedText(seconds) : i18n.t('vault.keys.copied_no_clear');
   });
   return (
     <div class="stack" data-testid="home-copy">

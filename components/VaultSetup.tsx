@@ -16,8 +16,17 @@ const PROBLEM_TEXT: Record<PassphraseProblem, () => string> = {
 };
 export const problemText = (problem: PassphraseProblem): string => PROBLEM_TEXT[problem]();
 
+interface Props {
+  api: Pick<VaultApi, 'setup'>;
+  onDone: () => void | Promise<void>;
+  /** The onboarding tab words it as a step of its own (welcome.html): its heading, intro and button. */
+  words?: { title: string; intro: string; submit: string };
+  /** The onboarding tab's heading is the page's h1: the form's is then an h2. */
+  heading?: 'h1' | 'h2';
+}
+
 /** First screen: choose the vault passphrase (typed twice), checked as the person types. */
-export function VaultSetup({ api, onDone }: { api: VaultApi; onDone: () => void }) {
+export function VaultSetup({ api, onDone, words, heading: Heading = 'h1' }: Props) {
   const passphrase = useSignal('');
   const confirm = useSignal('');
   const submitted = useSignal(false);
@@ -32,14 +41,14 @@ export function VaultSetup({ api, onDone }: { api: VaultApi; onDone: () => void 
     if (problem || passphrase.value !== confirm.value) return;
     void action.run(async () => {
       await api.setup(passphrase.value, confirm.value);
-      onDone();
+      await onDone();
     });
   };
 
   return (
     <form onSubmit={submit} class="stack" noValidate aria-labelledby="setup-title">
-      <h1 id="setup-title">{i18n.t('vault.setup.title')}</h1>
-      <p>{i18n.t('vault.setup.intro')}</p>
+      <Heading id="setup-title">{words?.title ?? i18n.t('vault.setup.title')}</Heading>
+      <p>{words?.intro ?? i18n.t('vault.setup.intro')}</p>
       <PassphraseField id="setup-pass" label={i18n.t('vault.setup.passphrase')} value={passphrase} autoFocus
         autoComplete="new-password" describedBy="setup-pass-help" invalid={!!showProblem} />
       <p id="setup-pass-help" class={showProblem ? 'error' : 'hint'} role={showProblem ? 'alert' : undefined}>
@@ -52,7 +61,7 @@ export function VaultSetup({ api, onDone }: { api: VaultApi; onDone: () => void 
       )}
       <VaultError error={action.error.value} />
       <button type="submit" class="primary" disabled={action.busy.value}>
-        {action.busy.value ? i18n.t('vault.working') : i18n.t('vault.setup.submit')}
+        {action.busy.value ? i18n.t('vault.working') : words?.submit ?? i18n.t('vault.setup.submit')}
       </button>
     </form>
   );

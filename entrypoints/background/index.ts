@@ -13,6 +13,7 @@ import { defineStoredItems } from '../../lib/storage/items';
 import { routes } from './routes';
 import { createServices, startServices } from './services';
 import { ignoreShutdownRejections } from './shutdown';
+import { openWelcomeOnInstall } from './welcome-tab';
 
 export default defineBackground(() => {
   ignoreShutdownRejections(globalThis as never);
@@ -20,4 +21,5 @@ export default defineBackground(() => {
   const services = createServices(deps);
   startServices(services, deps);
   listen(browser.runtime as never, routes(services));
+  openWelcomeOnInstall(browser);
 });

@@ -2,3 +2,6 @@
 
 /** Where a person checks which keys exist (Venice's API settings page). */
 export const VENICE_KEYS_URL = 'https://venice.ai/settings/api';
+
+/** Venice's own page for staking VVV (its token dashboard); not checked against the live site from here. */
+export const VENICE_STAKING_URL = 'https://venice.ai/token';

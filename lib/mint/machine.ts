@@ -41,7 +41,10 @@ export function reduce(state: MintState, event: MintEvent): MintState {
       if (state.status !== 'idle' && state.status !== 'failed' && state.status !== 'saved') return state;
       const ctx: MintContext = { wallets: [], wallet: state.ctx.wallet, options: event.options ?? state.ctx.options };
       const fresh = { flowId: event.flowId, ctx };
-      if (event.vault !== 'unlocked') return to(state, { ...fresh, status: 'needs-unlock', vault: event.vault, resume: 'connect' });
+      // A locked vault is unlocked first. With no vault yet, the wallet and its eligibility come
+      // first (issue 11: nothing asked before something useful is shown); the Mint click asks for
+      // the passphrase (CONFIRM below), before any key can arrive.
+      if (event.vault === 'locked') return to(state, { ...fresh, status: 'needs-unlock', vault: event.vault, resume: 'connect' });
       return to(state, { ...fresh, status: 'connecting', walletId: ctx.wallet });
     }
     case 'UNLOCKED':

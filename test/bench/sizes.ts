@@ -149,7 +149,8 @@ export const POPUP_JS_BUDGET = 27_500;
  * document's chunk) and the hardened signing tab (issue 13: the bridge bound to its document, the
  * tab's address checked before each request, look-alike wallets, the tab closed after a save, the
  * orphaned request): together 109,881 B (Chrome) on 2026-12-03. The badge's level for the popup's
- * status chip (issue 11): 110,060 B (Chrome) / 110,112 B (sandbox) on 2026-12-03.
+ * status chip (issue 11): 110,060 B (Chrome) / 110,112 B (sandbox) on 2026-12-03. The listener that
+ * opens the onboarding tab on install (issue 11, entrypoints/background/welcome-tab.ts): 59 B more.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */

@@ -7,6 +7,7 @@ import { recordPageErrors } from './page-errors';
 import { startWorker, stopWorker, workerStatus } from './service-worker';
 import { snapshotExtension } from './snapshot';
 import type { Badge, StorageArea } from './types';
+import { chromiumWelcomePage, hasWelcomePage } from './welcome-tab';
 
 export interface ChromiumHarness {
   context: BrowserContext;
@@ -23,6 +24,8 @@ export interface ChromiumHarness {
   stopServiceWorker(): Promise<void>;
   readBadge(tabId?: number): Promise<Badge>;
   dumpStorage(area: StorageArea): Promise<Record<string, unknown>>;
+  /** The onboarding tab opened on install (launched with `keepWelcomeTab`; otherwise it was closed). */
+  welcomePage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,8 @@ export interface LaunchChromiumOptions {
   headless?: boolean;
   /** Other unpacked extensions loaded beside ours (the MetaMask test double). */
   otherExtensions?: readonly string[];
+  /** Keep the onboarding tab the install opens (welcome-tab.ts); by default it is waited for and closed. */
+  keepWelcomeTab?: boolean;
 }
 
 /** Chromium derives an unpacked extension's id from its absolute path: sha256, 32 hex digits mapped to a-p. */
@@ -101,6 +106,19 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     );
   }
 
+  // The install opens the onboarding tab: wait for it (its absence fails the launch), then close it unless kept.
+  // An extension without one (the worker bench's minimal extension) opens none.
+  if (hasWelcomePage(extensionDir)) {
+    try {
+      const welcome = await chromiumWelcomePage(context, origin);
+      if (!options.keepWelcomeTab) await welcome.close();
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      snapshot.remove();
+      throw error;
+    }
+  }
+
   const openExtensionPage = async (pathname: string): Promise<Page> => {
     const page = await context.newPage();
     recordPageErrors(page, (listener) => page.on('pageerror', listener));
@@ -121,6 +139,11 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     openExtensionPage,
     getServiceWorker,
     stopServiceWorker: () => stopWorker(context, extensionId),
+    welcomePage: async () => {
+      const page = await chromiumWelcomePage(context, origin);
+      recordPageErrors(page, (listener) => page.on('pageerror', listener));
+      return page;
+    },
     async readBadge(tabId) {
       const worker = await getServiceWorker();
       return worker.evaluate(async (tab) => {

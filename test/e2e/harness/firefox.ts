@@ -9,6 +9,7 @@ import { FIREFOX_EXTENSION_UUID, FIREFOX_PATH, FIREFOX_SANDBOX_DIR, GECKO_ID, PO
 import { collectPageErrorsInPage, recordPageErrors } from './page-errors';
 import { snapshotExtension } from './snapshot';
 import type { Badge, StorageArea } from './types';
+import { firefoxWelcomePage, hasWelcomePage } from './welcome-tab';
 
 export interface FirefoxHarness {
   browser: Browser;
@@ -24,12 +25,16 @@ export interface FirefoxHarness {
   backgroundAlive(): Promise<boolean>;
   readBadge(tabId?: number): Promise<Badge>;
   dumpStorage(area: StorageArea): Promise<Record<string, unknown>>;
+  /** The onboarding tab opened on install (launched with `keepWelcomeTab`; otherwise it was closed). */
+  welcomePage(): Promise<Page>;
   close(): Promise<void>;
 }
 
 export interface LaunchFirefoxOptions {
   extensionDir?: string;
   headless?: boolean;
+  /** Keep the onboarding tab the install opens (welcome-tab.ts); by default it is waited for and closed. */
+  keepWelcomeTab?: boolean;
 }
 
 /**
@@ -90,6 +95,20 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     throw error;
   }
 
+  // The install opens the onboarding tab: wait for it (its absence fails the launch), then close it unless kept.
+  // An extension without one (the worker bench's minimal extension) opens none.
+  if (hasWelcomePage(extensionDir)) {
+    try {
+      const welcome = await firefoxWelcomePage(browser, origin);
+      if (!options.keepWelcomeTab) await welcome.close();
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      removeProfile();
+      snapshot.remove();
+      throw error;
+    }
+  }
+
   const url = (pathname: string) => origin + pathname.replace(/^\//, '');
   const openExtensionPage = async (pathname: string, viewport?: { width: number; height: number }) => {
     const page = await browser.newPage();
@@ -115,6 +134,11 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     extensionDir,
     url,
     openPopup: () => openExtensionPage('popup.html', POPUP_VIEWPORT),
+    welcomePage: async () => {
+      const page = await firefoxWelcomePage(browser, origin);
+      await collectPageErrorsInPage(page);
+      return page;
+    },
     openExtensionPage,
     backgroundAlive: () =>
       inExtension(async () => {

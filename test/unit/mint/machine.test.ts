@@ -35,7 +35,8 @@ const rows: Row[] = [
   // START: connect from a resting state, after the vault check; join anything in progress.
   ['idle + START → connecting, new flow', S.idle, START, { status: 'connecting', flowId: 'f2' }],
   ['idle + START (locked vault) → needs-unlock before the wallet', S.idle, START_LOCKED, { status: 'needs-unlock', resume: 'connect', vault: 'locked' }],
-  ['idle + START (no vault) → needs-unlock', S.idle, { ...START, vault: 'uninitialized' }, { status: 'needs-unlock', vault: 'uninitialized' }],
+  ['idle + START (no vault yet) → connecting: the wallet before the passphrase', S.idle, { ...START, vault: 'uninitialized' }, { status: 'connecting', flowId: 'f2' }],
+  ['ready + CONFIRM (no vault yet) → needs-unlock, back to ready after', S.ready, { ...CONFIRM, vault: 'uninitialized' }, { status: 'needs-unlock', vault: 'uninitialized', resume: 'ready' }],
   ['failed + START → connecting, context reset', S.failedMint, START, { status: 'connecting', ctx: { wallets: [], wallet: 'wallet-a' } }],
   ['saved + START → connecting', S.saved, START, { status: 'connecting', flowId: 'f2' }],
   ['START keeps the options given', S.idle, { ...START, options: OPTIONS }, { ctx: { options: OPTIONS } }],
