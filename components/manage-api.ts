@@ -3,7 +3,7 @@
  * page's client). The page names the ADMIN key by its vault record id; no secret crosses but a
  * newly created key's, once.
  */
-import type { CreateOutcomeView } from '../lib/messaging/manage';
+import type { CreateOutcomeView, OpenView } from '../lib/messaging/manage';
 import type { BillingBalanceResponse } from '../lib/venice/schemas/billing';
 import type { CreateKeyBody, KeyRecord, UpdateKeyBody, UpdatedKey } from '../lib/venice/schemas/keys';
 import type { RateLimitLogEntry } from '../lib/venice/schemas/rate-limits';
@@ -11,6 +11,8 @@ import type { UsageAnalytics, UsageHistoryPage } from '../lib/venice/schemas/usa
 import type { VaultApi } from './vault-api';
 
 export interface ManageApi extends Pick<VaultApi, 'status' | 'unlock' | 'importKey' | 'copy'> {
+  /** The vault's status and the list through its first ADMIN key, in one round trip (the page's first question). */
+  open(): Promise<OpenView>;
   list(adminId: string): Promise<{ keys: KeyRecord[]; paused: string[] }>;
   get(adminId: string, id: string): Promise<KeyRecord>;
   create(adminId: string, body: CreateKeyBody): Promise<CreateOutcomeView>;
@@ -27,3 +29,6 @@ export interface ManageApi extends Pick<VaultApi, 'status' | 'unlock' | 'importK
 }
 
 export type UsagePeriodDays = 7 | 30 | 90;
+
+/** The list as `manage.open` brought it, for the ADMIN key it names: the keys, or the error Venice gave. */
+export type FirstList = NonNullable<OpenView['list']>;

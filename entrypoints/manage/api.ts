@@ -17,6 +17,7 @@ export function createManageApi(): ManageApi {
   // The Usage section's contracts (and the usage schemas) load when the section first asks.
   const usage = clientFor(() => import('../../lib/messaging/manage-usage').then((m) => m.manageUsageContracts), sendVia(browser.runtime));
   return {
+    open: () => client['manage.open']({}),
     status: () => client['vault.status']({}),
     unlock: (passphrase) => client['vault.unlock']({ passphrase }),
     importKey: (secret, description) => client['vault.import']({ secret, description }),
