@@ -1,11 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { OpenView } from '../lib/messaging/manage';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { KeyImport } from './KeyImport';
 import { usableAdmins } from '../lib/manage/held';
-import type { FirstList, ManageApi } from './manage-api';
+import type { FirstList, ManageApi, OpenView } from './manage-api';
 import { ManageAccount } from './ManageAccount';
 import { ManageKeys } from './ManageKeys';
 import { ManageUsageSection } from './ManageUsageSection';

@@ -5,7 +5,6 @@
  */
 import { browser } from 'wxt/browser';
 import { toAppError } from '../../lib/errors';
-import { usableAdmins } from '../../lib/manage/held';
 import { createDispatcher, type Dispatcher, type HandleOptions, type Handlers } from '../../lib/messaging/handle';
 import { clipboardContracts } from '../../lib/messaging/clipboard';
 import { manageContracts } from '../../lib/messaging/manage';
@@ -70,19 +69,8 @@ export function clipboardRoutes({ clipboard }: { clipboard: Pick<Services['clipb
   };
 }
 
-export function manageRoutes({ manage, vault }: Pick<Services, 'manage' | 'vault'>): Handlers<typeof manageContracts> {
+export function manageRoutes({ manage }: Pick<Services, 'manage'>): Handlers<typeof manageContracts> {
   return {
-    // The page's first question, answered in one round trip: the vault, then the list through its first ADMIN key.
-    'manage.open': async () => {
-      const status = await vault.status();
-      const admin = status.state === 'unlocked' ? usableAdmins(status.records)[0] : undefined;
-      if (!admin) return { status, list: null };
-      try {
-        return { status, list: { adminId: admin.id, ...(await manage.list(admin.id)) } };
-      } catch (error) {
-        return { status, list: { adminId: admin.id, error: wireError(error) } };
-      }
-    },
     'manage.list': ({ adminId }) => manage.list(adminId),
     'manage.get': ({ adminId, id }) => manage.get(adminId, id),
     'manage.create': ({ adminId, body }) => manage.create(adminId, body),

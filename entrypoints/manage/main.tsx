@@ -4,7 +4,7 @@ import { ManageApp } from '../../components/ManageApp';
 import { createManageApi } from './api';
 
 const api = createManageApi();
-// Asked before the first render: the vault's status and the list arrive in one round trip.
+// Asked before the first render: the vault's status, then at once the list (lib/manage/open.ts).
 // The two marks let `npm run bench` (manage_list) say where the page's time goes.
 performance.mark('manage-open-sent');
 const opening = api.open();

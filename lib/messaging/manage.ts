@@ -10,8 +10,7 @@ import { BillingBalanceResponseSchema } from '../venice/schemas/billing';
 import { KeyIdSchema } from '../venice/schemas/common';
 import { CreateKeyBodySchema, CreatedKeySchema, KeyRecordSchema, UpdateKeyBodySchema, UpdatedKeySchema } from '../venice/schemas/keys';
 import { RateLimitLogEntrySchema } from '../venice/schemas/rate-limits';
-import { contract, WireErrorSchema } from './protocol';
-import { VaultStatusSchema } from './vault';
+import { contract } from './protocol';
 
 const adminId = z.string().check(z.minLength(1), z.maxLength(100));
 const byAdmin = z.strictObject({ adminId });
@@ -31,24 +30,8 @@ export const CreateOutcomeSchema = z.discriminatedUnion('outcome', [
 ]);
 export type CreateOutcomeView = z.infer<typeof CreateOutcomeSchema>;
 
-const ListSchema = z.strictObject({ keys: z.array(KeyRecordSchema), paused: z.array(z.string()) });
-
-/**
- * What the page needs to show the list, in one round trip: the vault's status and, when it is
- * unlocked with an ADMIN key, the list through the first one (or the error Venice gave).
- */
-export const OpenViewSchema = z.strictObject({
-  status: VaultStatusSchema,
-  list: z.nullable(z.union([
-    z.strictObject({ adminId, keys: ListSchema.shape.keys, paused: ListSchema.shape.paused }),
-    z.strictObject({ adminId, error: WireErrorSchema }),
-  ])),
-});
-export type OpenView = z.infer<typeof OpenViewSchema>;
-
 export const manageContracts = {
-  'manage.open': contract(z.strictObject({}), OpenViewSchema),
-  'manage.list': contract(byAdmin, ListSchema),
+  'manage.list': contract(byAdmin, z.strictObject({ keys: z.array(KeyRecordSchema), paused: z.array(z.string()) })),
   'manage.get': contract(oneKey, KeyRecordSchema),
   'manage.create': contract(z.strictObject({ adminId, body: CreateKeyBodySchema }), CreateOutcomeSchema),
   'manage.update': contract(z.strictObject({ adminId, body: UpdateKeyBodySchema }), UpdatedKeySchema),
