@@ -3,18 +3,28 @@ import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { KeyImport } from './KeyImport';
-import type { ManageApi } from './manage-api';
+import { usableAdmins } from '../lib/manage/held';
+import type { FirstList, ManageApi, OpenView } from './manage-api';
 import { ManageAccount } from './ManageAccount';
 import { ManageKeys } from './ManageKeys';
 import { ManageUsageSection } from './ManageUsageSection';
 import { VaultError } from './VaultError';
 import { VaultUnlock } from './VaultUnlock';
 
+interface Props {
+  api: ManageApi;
+  /** `api.open()`, asked before the first render; without it the page asks for the status, then the list. */
+  opening?: Promise<OpenView>;
+  now?: () => number;
+}
+
 /** The Manage keys page: the vault unlocked, an ADMIN key of the vault chosen, then the account's keys. */
-export function ManageApp({ api, now = Date.now }: { api: ManageApi; now?: () => number }) {
+export function ManageApp({ api, opening, now = Date.now }: Props) {
   const status = useSignal<VaultStatusView | null>(null);
   const loadError = useSignal<unknown>(null);
   const chosen = useSignal<string | null>(null);
+  /** The list `opening` brought, used once by the first ADMIN key's table. */
+  const first = useSignal<FirstList | null>(null);
   const importing = useSignal(false);
   const forgot = useSignal(false);
   const refresh = async () => {
@@ -25,7 +35,14 @@ export function ManageApp({ api, now = Date.now }: { api: ManageApi; now?: () =>
       loadError.value = e;
     }
   };
-  useEffect(() => { void refresh(); }, []);
+  useEffect(() => {
+    if (!opening) { void refresh(); return; }
+    opening.then((view) => {
+      first.value = view.list;
+      status.value = view.status;
+      loadError.value = null;
+    }, (e: unknown) => { loadError.value = e; });
+  }, []);
 
   const s = status.value;
   let body;
@@ -39,7 +56,7 @@ export function ManageApp({ api, now = Date.now }: { api: ManageApi; now?: () =>
       </div>
     );
   } else {
-    const admins = s.records.filter((r) => r.type === 'ADMIN' && !r.revokedAt);
+    const admins = usableAdmins(s.records);
     const admin = admins.find((r) => r.id === chosen.value) ?? admins[0];
     if (!admin) {
       const inference = s.records.filter((r) => r.type === 'INFERENCE').length;
@@ -60,13 +77,13 @@ export function ManageApp({ api, now = Date.now }: { api: ManageApi; now?: () =>
           <div class="row wrap admin-choice">
             <div class="field">
               <label for="admin-key">{i18n.t('manage.admin.label')}</label>
-              <select id="admin-key" value={admin.id} onChange={(e) => { chosen.value = e.currentTarget.value; }} aria-describedby="admin-key-hint">
+              <select id="admin-key" value={admin.id} onChange={(e) => { first.value = null; chosen.value = e.currentTarget.value; }} aria-describedby="admin-key-hint">
                 {admins.map((r) => <option key={r.id} value={r.id}>{`${r.description || i18n.t('vault.keys.no_description')} (…${r.last6})`}</option>)}
               </select>
             </div>
             <p id="admin-key-hint" class="hint">{i18n.t('manage.admin.hint')}</p>
           </div>
-          <ManageKeys key={admin.id} api={api} admin={admin} records={s.records} clipboardClearSeconds={s.clipboardClearSeconds} now={now} onVaultChanged={() => void refresh()} />
+          <ManageKeys key={admin.id} api={api} admin={admin} first={first.value?.adminId === admin.id ? first.value : undefined} records={s.records} clipboardClearSeconds={s.clipboardClearSeconds} now={now} onVaultChanged={() => void refresh()} />
           <ManageAccount key={admin.id} api={api} admin={admin} />
           <ManageUsageSection key={`usage-${admin.id}`} api={api} admin={admin} now={now} />
         </>

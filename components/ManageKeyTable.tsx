@@ -17,35 +17,54 @@ const SORTS: SortField[] = ['created', 'description', 'expires', 'lastUsed', 'us
 const money = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 
-function capCell(key: KeyRecord): string {
+/** The words every row repeats, read once per table rather than once per row (500 rows). */
+function rowLabels() {
+  return {
+    noDescription: i18n.t('vault.keys.no_description'),
+    held: i18n.t('manage.table.held'),
+    heldTitle: i18n.t('manage.table.held_title'),
+    paused: i18n.t('manage.table.paused'),
+    admin: i18n.t('vault.keys.type_admin'),
+    inference: i18n.t('vault.keys.type_inference'),
+    never: i18n.t('manage.table.never'),
+    neverUsed: i18n.t('manage.table.never_used'),
+    noCap: i18n.t('manage.table.no_cap'),
+  };
+}
+type RowLabels = ReturnType<typeof rowLabels>;
+
+function capCell(key: KeyRecord, noCap: string): string {
   const parts: string[] = [];
   for (const [currency, unit] of [['usd', '$'], ['diem', 'DIEM ']] as const) {
     const cap = key.consumptionLimits[currency];
     if (cap === null || cap === undefined) continue;
     parts.push(`${unit}${money.format(Number(key.currentPeriodUsage?.[currency] ?? 0))} / ${unit}${money.format(cap)}`);
   }
-  return parts.length ? parts.join(' · ') : i18n.t('manage.table.no_cap');
+  return parts.length ? parts.join(' · ') : noCap;
 }
 
-function Row({ k, held, paused, onOpen }: { k: KeyRecord; held: boolean; paused: boolean; onOpen: (key: KeyRecord) => void }) {
+interface RowProps { k: KeyRecord; held: boolean; paused: boolean; labels: RowLabels; onOpen: (key: KeyRecord) => void }
+
+function Row({ k, held, paused, labels, onOpen }: RowProps) {
   const use = capUse(k);
   const seven = k.usage?.trailingSevenDays;
+  const name = k.description || labels.noDescription;
   return (
     <tr data-key-id={k.id}>
       <th scope="row">
-        <button type="button" class="link" onClick={() => onOpen(k)} aria-label={i18n.t('manage.table.open', [k.description || i18n.t('vault.keys.no_description'), k.last6Chars])}>
-          {k.description || i18n.t('vault.keys.no_description')}
+        <button type="button" class="link" onClick={() => onOpen(k)} aria-label={i18n.t('manage.table.open', [name, k.last6Chars])}>
+          {name}
         </button>
-        {held && <span class="badge held" title={i18n.t('manage.table.held_title')}>{i18n.t('manage.table.held')}</span>}
-        {paused && <span class="badge paused">{i18n.t('manage.table.paused')}</span>}
+        {held && <span class="badge held" title={labels.heldTitle}>{labels.held}</span>}
+        {paused && <span class="badge paused">{labels.paused}</span>}
       </th>
-      <td><span class={`badge ${k.apiKeyType.toLowerCase()}`}>{k.apiKeyType === 'ADMIN' ? i18n.t('vault.keys.type_admin') : i18n.t('vault.keys.type_inference')}</span></td>
+      <td><span class={`badge ${k.apiKeyType.toLowerCase()}`}>{k.apiKeyType === 'ADMIN' ? labels.admin : labels.inference}</span></td>
       <td><code>…{k.last6Chars}</code></td>
       <td>{day(k.createdAt)}</td>
-      <td>{k.expiresAt ? day(k.expiresAt) : i18n.t('manage.table.never')}</td>
-      <td>{k.lastUsedAt ? day(k.lastUsedAt) : i18n.t('manage.table.never_used')}</td>
+      <td>{k.expiresAt ? day(k.expiresAt) : labels.never}</td>
+      <td>{k.lastUsedAt ? day(k.lastUsedAt) : labels.neverUsed}</td>
       <td class="num">{seven ? `$${money.format(Number(seven.usd))} · ${money.format(Number(seven.diem))} DIEM` : '—'}</td>
-      <td class={use !== null && use > OVER_CAP_RATIO ? 'num over' : 'num'}>{capCell(k)}{use !== null && use > OVER_CAP_RATIO ? ` (${Math.round(Math.min(use, 9.99) * 100)}%)` : ''}</td>
+      <td class={use !== null && use > OVER_CAP_RATIO ? 'num over' : 'num'}>{capCell(k, labels.noCap)}{use !== null && use > OVER_CAP_RATIO ? ` (${Math.round(Math.min(use, 9.99) * 100)}%)` : ''}</td>
     </tr>
   );
 }
@@ -55,6 +74,7 @@ export function ManageKeyTable({ keys, held, paused, now, onOpen }: Props) {
   const query = useSignal<TableQuery>(DEFAULT_QUERY);
   const q = query.value;
   const shown = useMemo(() => applyQuery(keys, q, now), [keys, q, now]);
+  const labels = useMemo(rowLabels, []);
   const set = (patch: Partial<TableQuery>) => { query.value = { ...query.value, ...patch }; };
   return (
     <section class="stack" aria-labelledby="keys-table-title">
@@ -107,7 +127,7 @@ export function ManageKeyTable({ keys, held, paused, now, onOpen }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((k) => <Row key={k.id} k={k} held={held.has(k.id)} paused={paused.has(k.id)} onOpen={onOpen} />)}
+            {shown.map((k) => <Row key={k.id} k={k} held={held.has(k.id)} paused={paused.has(k.id)} labels={labels} onOpen={onOpen} />)}
           </tbody>
         </table>
       </div>

@@ -5,7 +5,7 @@ import { createBody, EMPTY_FORM, formOf, trapsOf, updateBody, type KeyForm } fro
 import { holds } from '../lib/manage/held';
 import type { KeyMeta } from '../lib/vault/record';
 import type { KeyRecord } from '../lib/venice/schemas/keys';
-import type { ManageApi } from './manage-api';
+import type { FirstList, ManageApi } from './manage-api';
 import { ManageCreated } from './ManageCreated';
 import { ManageDetails } from './ManageDetails';
 import { ManageError } from './ManageError';
@@ -28,6 +28,8 @@ type Panel =
 interface Props {
   api: ManageApi;
   admin: KeyMeta;
+  /** The list the page's first question already brought for this ADMIN key: not asked again. */
+  first?: FirstList;
   records: KeyMeta[];
   clipboardClearSeconds: number;
   now: () => number;
@@ -36,9 +38,9 @@ interface Props {
 }
 
 /** The keys of the account, seen through one ADMIN key: list, details, create, edit, pause, rotate, revoke. */
-export function ManageKeys({ api, admin, records, clipboardClearSeconds, now, onVaultChanged }: Props) {
-  const keys = useSignal<KeyRecord[] | null>(null);
-  const paused = useSignal<ReadonlySet<string>>(new Set());
+export function ManageKeys({ api, admin, first, records, clipboardClearSeconds, now, onVaultChanged }: Props) {
+  const keys = useSignal<KeyRecord[] | null>(first && 'keys' in first ? first.keys : null);
+  const paused = useSignal<ReadonlySet<string>>(new Set(first && 'paused' in first ? first.paused : []));
   const panel = useSignal<Panel>({ kind: 'none' });
   const notice = useSignal('');
   const action = useAction();
@@ -51,7 +53,10 @@ export function ManageKeys({ api, admin, records, clipboardClearSeconds, now, on
     paused.value = new Set(answer.paused);
   });
   // Another ADMIN key chosen: the parent mounts a new instance (keyed by the admin's id).
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    if (!first) void load();
+    else if ('error' in first) loading.error.value = first.error;
+  }, []);
 
   const held = useMemo(
     () => new Set((keys.value ?? []).filter((k) => records.some((r) => holds(r, k, admin.apiBaseUrl))).map((k) => k.id)),

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ManageApi } from '../../components/manage-api';
+import { openPage } from '../../lib/manage/open';
 import { clientFor } from '../../lib/messaging/client';
 import { clipboardContracts } from '../../lib/messaging/clipboard';
 import { manageContracts } from '../../lib/messaging/manage';
@@ -17,6 +18,7 @@ export function createManageApi(): ManageApi {
   // The Usage section's contracts (and the usage schemas) load when the section first asks.
   const usage = clientFor(() => import('../../lib/messaging/manage-usage').then((m) => m.manageUsageContracts), sendVia(browser.runtime));
   return {
+    open: () => openPage({ status: () => client['vault.status']({}), list: (adminId) => client['manage.list']({ adminId }) }),
     status: () => client['vault.status']({}),
     unlock: (passphrase) => client['vault.unlock']({ passphrase }),
     importKey: (secret, description) => client['vault.import']({ secret, description }),

@@ -20,3 +20,6 @@ export function holds(record: KeyMeta, key: VeniceKeyRef, apiBaseUrl: string): b
 /** The vault records that hold `key` (normally one). */
 export const recordsHolding = (records: readonly KeyMeta[], key: VeniceKeyRef, apiBaseUrl: string): KeyMeta[] =>
   records.filter((record) => holds(record, key, apiBaseUrl));
+
+/** The ADMIN keys the page can use (not marked revoked), in the vault's order; the first is chosen by default. */
+export const usableAdmins = (records: readonly KeyMeta[]): KeyMeta[] => records.filter((r) => r.type === 'ADMIN' && !r.revokedAt);

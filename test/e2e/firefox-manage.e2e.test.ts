@@ -4,7 +4,8 @@
 // (saved in the vault, the sandbox holds its caps); edited; paused and resumed (the sandbox's caps
 // follow); rotated (same settings, the old key revoked after naming it); the 21st creation in a
 // minute refused with the wait; revoked after the typed confirmation (gone from the sandbox, marked
-// revoked in the vault). Every effect is read from the sandbox's own records.
+// revoked in the vault); a create whose answer is cut off not sent again, its orphan offered for
+// revoking. Every effect is read from the sandbox's own records.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, mintKey } from '../sandbox/helpers';
@@ -157,6 +158,30 @@ describe('Manage keys in Firefox ESR', () => {
     await press(page, 'Create and save in the vault');
     await expect.poll(() => textOf(page, '[data-testid="manage-notice"]'), { timeout: 20_000 }).toMatch(/20 key creations a minute.*Nothing was created\. Try again in \d+ s/);
     expect((await sandboxKeys()).length).toBe(count);
+    expect(await pageErrorsOf(page)).toEqual([]);
+  });
+  it('does not send a create again when its answer is cut off, and offers to revoke the key it made', async () => {
+    await control(sandbox.origin, 'POST', '/limits/reset');
+    await control(sandbox.origin, 'DELETE', '/requests');
+    sandbox.faults.add({ kind: 'truncated', count: 1, method: 'POST', path: '/api/v1/api_keys' });
+    await press(page, 'Create a key');
+    await typeInto(page, 'Description', 'ff answer lost');
+    await press(page, 'Create and save in the vault');
+    await waitForVisible(page, '[data-testid="create-lost"]');
+    const orphan = (await sandboxKey('ff answer lost'))!;
+    expect(orphan).toBeDefined();
+    expect(await textOf(page, '[data-testid="create-lost"]')).toContain(orphan.last6Chars);
+    const posts = ((await control(sandbox.origin, 'GET', '/requests')).requests as Array<{ method: string; path: string }>)
+      .filter((r) => r.method === 'POST' && r.path === '/api/v1/api_keys');
+    expect(posts).toHaveLength(1);
+    expect((await vaultRecords()).some((r) => r.description === 'ff answer lost')).toBe(false);
+
+    await press(page, 'Revoke…', '[data-testid="create-lost"]');
+    await waitForVisible(page, '[data-testid="revoke-confirm"]');
+    const label = await page.evaluate(() => [...document.querySelectorAll('[data-testid="revoke-confirm"] label')].map((l) => l.textContent?.trim() ?? '').find((t) => /to confirm/.test(t)) ?? '');
+    await typeInto(page, label, orphan.last6Chars);
+    await press(page, `Revoke …${orphan.last6Chars}`);
+    await expect.poll(async () => (await sandboxKeys()).some((k) => k.id === orphan.id), { timeout: 20_000 }).toBe(false);
     expect(await pageErrorsOf(page)).toEqual([]);
   });
 });

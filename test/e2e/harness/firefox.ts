@@ -35,6 +35,8 @@ export interface LaunchFirefoxOptions {
   headless?: boolean;
   /** Keep the onboarding tab the install opens (welcome-tab.ts); by default it is waited for and closed. */
   keepWelcomeTab?: boolean;
+  /** Files the extension's pages download land here, without a dialog (Firefox's download prefs). */
+  downloadDir?: string;
 }
 
 /**
@@ -72,7 +74,12 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       headless: options.headless ?? true,
       // Without it Firefox refuses BiDi navigation to moz-extension:// ("unsupported operation").
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        ...(options.downloadDir
+          ? { 'browser.download.dir': options.downloadDir, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false }
+          : {}),
+      },
     })
     .catch((error: unknown) => {
       snapshot.remove();

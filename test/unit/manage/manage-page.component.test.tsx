@@ -87,6 +87,32 @@ describe('the Manage keys page', () => {
     );
   });
 
+  it('shows the list the first question brought without asking again; another ADMIN key asks for its own', async () => {
+    const first = meta({ description: 'first admin' });
+    const second = meta({ description: 'second admin', last6: 'cccccc' });
+    const api = fakeManage([first, second], [venice({ id: 'k-2', description: 'listed later' })]);
+    const opening = Promise.resolve({ status: { state: 'unlocked' as const, records: [first, second], damaged: [], clipboardClearSeconds: 30 }, list: { adminId: first.id, keys: [venice({})], paused: [] } });
+    render(<ManageApp api={api} opening={opening} now={() => NOW} />);
+    expect(await within(await screen.findByTestId('keys-table')).findByText('ci bot')).toBeTruthy();
+    expect(api.status).not.toHaveBeenCalled();
+    expect(api.list).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Admin key used'), { target: { value: second.id } });
+    await waitFor(() => expect(api.list).toHaveBeenCalledWith(second.id));
+    expect(await within(screen.getByTestId('keys-table')).findByText('listed later')).toBeTruthy();
+  });
+
+  it("names the key when the first question brought Venice's refusal", async () => {
+    const admin = meta({ last6: 'zzzzzz', description: 'not really admin' });
+    const api = fakeManage([admin]);
+    const opening = Promise.resolve({
+      status: { state: 'unlocked' as const, records: [admin], damaged: [], clipboardClearSeconds: 30 },
+      list: { adminId: admin.id, error: { code: 'ADMIN_KEY_REQUIRED', message: 'This needs an admin API key.', action: 'use_admin_key' } },
+    });
+    render(<ManageApp api={api} opening={opening} now={() => NOW} />);
+    expect((await screen.findAllByTestId('manage-error'))[0]!.textContent).toMatch(/not really admin \(…zzzzzz\).*not an admin key/);
+    expect(api.list).not.toHaveBeenCalled();
+  });
+
   it("rotates: the create form filled with the key's settings, named as a rotation of it", async () => {
     render(<ManageApp api={fakeManage([meta({})], [venice({ consumptionLimits: { usd: 3, diem: null }, limitPeriod: 'MONTH' })])} now={() => NOW} />);
     fireEvent.click(await screen.findByRole('button', { name: /Open details of ci bot/ }));
