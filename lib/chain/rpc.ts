@@ -1,0 +1,82 @@
+/**
+ * One Base JSON-RPC request over fetch: the worker reads two balances and, for a smart-contract
+ * wallet, makes one eth_call, so viem's client, transports and error classes (tens of kB in the
+ * service worker, parsed at every wake) are not worth their weight here.
+ *
+ *   const code = await rpcRequest({ url, timeoutMs: 6_000 }, 'eth_getCode', [address, 'latest']);
+ *
+ * Each attempt has its own timeout; a network failure, a timeout or an answer that is not HTTP 2xx
+ * is tried once more after a short pause. A JSON-RPC error (a revert, a bad parameter) is the chain's answer:
+ * it is thrown as `RpcResponseError` at once, never retried.
+ */
+
+export interface RpcOptions {
+  url: string;
+  timeoutMs: number;
+  /** Further attempts after a failure to reach the RPC (default 1: two attempts at most). */
+  retries?: number;
+  fetchFn?: typeof fetch;
+}
+
+/** The RPC answered with a JSON-RPC error (e.g. "execution reverted"). */
+export class RpcResponseError extends Error {
+  readonly code: number;
+  constructor(code: number, message: string) {
+    super(message);
+    this.name = 'RpcResponseError';
+    this.code = code;
+  }
+}
+
+/** The RPC could not be reached, timed out, or did not answer with JSON-RPC. */
+export class RpcUnreachableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RpcUnreachableError';
+  }
+}
+
+const RETRY_DELAY_MS = 150;
+let nextId = 1;
+
+async function attempt(options: RpcOptions, body: string): Promise<unknown> {
+  const { url, timeoutMs, fetchFn = fetch } = options;
+  let response: Response;
+  let payload: unknown;
+  try {
+    response = await fetchFn(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    payload = response.ok ? await response.json() : undefined;
+  } catch (error) {
+    throw new RpcUnreachableError('The RPC could not be reached.', { cause: error });
+  }
+  if (!response.ok) throw new RpcUnreachableError(`The RPC answered HTTP ${response.status}.`);
+  const { result, error } = (payload ?? {}) as { result?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (error && typeof error === 'object') {
+    throw new RpcResponseError(typeof error.code === 'number' ? error.code : -32603, typeof error.message === 'string' ? error.message : 'RPC error');
+  }
+  if (result === undefined) throw new RpcUnreachableError('The RPC answered without a result.');
+  return result;
+}
+
+/** Sends one request and resolves with its `result`. */
+export async function rpcRequest(options: RpcOptions, method: string, params: unknown[]): Promise<unknown> {
+  const body = JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params });
+  const retries = options.retries ?? 1;
+  for (let tried = 0; ; tried += 1) {
+    try {
+      return await attempt(options, body);
+    } catch (error) {
+      if (!(error instanceof RpcUnreachableError) || tried >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    }
+  }
+}
+
+/** An eth_call on the latest block; `to` left out runs `data` as deployless code. */
+export const ethCall = (options: RpcOptions, call: { to?: string; data: string }): Promise<unknown> =>
+  rpcRequest(options, 'eth_call', [call, 'latest']);
