@@ -149,14 +149,15 @@ export const POPUP_JS_BUDGET = 27_500;
  * document's chunk) and the hardened signing tab (issue 13: the bridge bound to its document, the
  * tab's address checked before each request, look-alike wallets, the tab closed after a save, the
  * orphaned request): together 109,881 B (Chrome) on 2026-12-03.
- * Lowered to 75,000 B once the chain reads, the contract-wallet signature check and the wallet
+ * Lowered to 75,200 B once the chain reads, the contract-wallet signature check and the wallet
  * requests left viem's client, transports and actions (lib/chain/rpc.ts; viem's verifyHash also
- * brought ox, abitype and the multicall3 bytecode): 74,766 B (Chrome) / 73,740 B (Firefox) on 2026-12-03.
+ * brought ox, abitype and the multicall3 bytecode): 74,766 B (Chrome) / 73,740 B (Firefox) on 2026-12-03;
+ * the margin holds the popup's status-chip level (issue 11, +179 B on main) and the sandbox build's ~50 B.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: zod/mini's core (37 kB minified), the
  * secp256k1 curve (32 kB), viem's ABI coder, address and message-hash helpers (26 kB) and
  * @noble/hashes (10 kB) stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 75_000;
+export const BACKGROUND_JS_BUDGET = 75_200;
 
 /** Issue 12: the Manage keys page's first-load JavaScript under 45 KB gzip, charts loaded on demand. */
 export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;
