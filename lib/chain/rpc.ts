@@ -1,14 +1,20 @@
 /**
- * One Base JSON-RPC request over fetch: the worker reads two balances and, for a smart-contract
- * wallet, makes one eth_call, so viem's client, transports and error classes (tens of kB in the
- * service worker, parsed at every wake) are not worth their weight here.
+ * One Base JSON-RPC request over viem's own HTTP JSON-RPC client (`getHttpRpcClient`, a few kB):
+ * the worker reads two balances and, for a smart-contract wallet, makes one eth_call, so viem's
+ * public client, transports and actions (tens of kB in the service worker, parsed at every wake)
+ * are not worth their weight here.
  *
  *   const code = await rpcRequest({ url, timeoutMs: 6_000 }, 'eth_getCode', [address, 'latest']);
  *
  * Each attempt has its own timeout; a network failure, a timeout or an answer that is not HTTP 2xx
  * is tried once more after a short pause. A JSON-RPC error (a revert, a bad parameter) is the chain's answer:
  * it is thrown as `RpcResponseError` at once, never retried.
+ *
+ * viem's errors carry the URL and the request body (a signature, for the contract-wallet check) in
+ * their message, so they are never passed on: the errors thrown here name only what happened.
  */
+import { HttpRequestError, RpcRequestError, TimeoutError } from 'viem';
+import { getHttpRpcClient } from 'viem/utils';
 
 export interface RpcOptions {
   url: string;
@@ -37,25 +43,28 @@ export class RpcUnreachableError extends Error {
 }
 
 const RETRY_DELAY_MS = 150;
-let nextId = 1;
 
-async function attempt(options: RpcOptions, body: string): Promise<unknown> {
-  const { url, timeoutMs, fetchFn = fetch } = options;
-  let response: Response;
-  let payload: unknown;
+/** viem's failure, told without its URL and request body. */
+function unreachable(error: unknown, timeoutMs: number): RpcUnreachableError {
+  if (error instanceof TimeoutError) return new RpcUnreachableError(`The RPC did not answer within ${timeoutMs} ms.`);
+  // A non-2xx answer, whether its body is a JSON-RPC error (RpcRequestError) or not.
+  const status = error instanceof HttpRequestError || error instanceof RpcRequestError ? error.status : undefined;
+  if (status) return new RpcUnreachableError(`The RPC answered HTTP ${status}.`);
+  // fetch's own failure or a body that is not JSON (viem keeps it as the cause).
+  const cause = error instanceof HttpRequestError ? error.cause : undefined;
+  return new RpcUnreachableError('The RPC could not be reached.', cause ? { cause } : undefined);
+}
+
+async function attempt(options: RpcOptions, method: string, params: unknown[]): Promise<unknown> {
+  const { url, timeoutMs, fetchFn } = options;
+  let payload: { result?: unknown; error?: unknown };
   try {
-    response = await fetchFn(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    payload = response.ok ? await response.json() : undefined;
+    payload = await getHttpRpcClient(url, { timeout: timeoutMs, fetchFn }).request({ body: { method, params } });
   } catch (error) {
-    throw new RpcUnreachableError('The RPC could not be reached.', { cause: error });
+    throw unreachable(error, timeoutMs);
   }
-  if (!response.ok) throw new RpcUnreachableError(`The RPC answered HTTP ${response.status}.`);
-  const { result, error } = (payload ?? {}) as { result?: unknown; error?: { code?: unknown; message?: unknown } };
+  // A 2xx answer: viem returns the JSON-RPC error in the response rather than throwing it.
+  const { result, error } = payload as { result?: unknown; error?: { code?: unknown; message?: unknown } };
   if (error && typeof error === 'object') {
     throw new RpcResponseError(typeof error.code === 'number' ? error.code : -32603, typeof error.message === 'string' ? error.message : 'RPC error');
   }
@@ -65,11 +74,10 @@ async function attempt(options: RpcOptions, body: string): Promise<unknown> {
 
 /** Sends one request and resolves with its `result`. */
 export async function rpcRequest(options: RpcOptions, method: string, params: unknown[]): Promise<unknown> {
-  const body = JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params });
   const retries = options.retries ?? 1;
   for (let tried = 0; ; tried += 1) {
     try {
-      return await attempt(options, body);
+      return await attempt(options, method, params);
     } catch (error) {
       if (!(error instanceof RpcUnreachableError) || tried >= retries) throw error;
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));

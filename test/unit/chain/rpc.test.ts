@@ -62,6 +62,24 @@ describe('rpcRequest', () => {
     expect(received).toHaveLength(2);
   });
 
+  it('counts a JSON-RPC error sent with a non-2xx status as not reached, and tries once more', async () => {
+    script = [{ status: 429, body: JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32005, message: 'rate limited' } }) }, ok('0x01')];
+    await expect(rpcRequest({ url, timeoutMs: 2_000 }, 'eth_blockNumber', [])).resolves.toBe('0x01');
+    expect(received).toHaveLength(2);
+  });
+
+  it('names neither the URL nor the request (a signature) in the error it throws', async () => {
+    const secret = '0x' + 'ab'.repeat(65);
+    for (const next of [{ status: 500, body: 'down' }, 'hang' as const, { status: 200, body: '<html>' }]) {
+      script = [next];
+      const error = await rpcRequest({ url, timeoutMs: 200, retries: 0 }, 'eth_call', [{ data: secret }, 'latest']).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RpcUnreachableError);
+      const told = [error, (error as Error).cause].map((e) => (e instanceof Error ? `${e.message} ${e.stack ?? ''}` : String(e ?? ''))).join(' ');
+      expect(told).not.toContain(secret.slice(2, 40));
+      expect(told).not.toContain(url);
+    }
+  });
+
   it('times each attempt out', async () => {
     script = ['hang'];
     const started = Date.now();
