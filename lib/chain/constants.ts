@@ -11,12 +11,5 @@ export const VVV_ADDRESS: Address = '0xacfE6019Ed1A7Dc6f7B508C02d1b04ec88cC21bf'
 /** Where a person can look at the staking contract (and stake). */
 export const STAKING_CONTRACT_URL = `https://basescan.org/address/${SVVV_ADDRESS}`;
 
-export const balanceOfAbi = [
-  {
-    type: 'function',
-    name: 'balanceOf',
-    stateMutability: 'view',
-    inputs: [{ name: 'account', type: 'address' }],
-    outputs: [{ name: '', type: 'uint256' }],
-  },
-] as const;
+/** ERC-20 `balanceOf(address)`: the first 4 bytes of its signature's keccak-256 (test/unit/chain checks it). */
+export const BALANCE_OF_SELECTOR = '0x70a08231';

@@ -3,10 +3,10 @@
  * Base. Two plain eth_calls (no multicall: a bare anvil chain has no multicall3),
  * a short timeout, and an unreachable RPC reported as a reason, not an error.
  */
-import { createClient, http, isAddress, type Address } from 'viem';
-import { readContract } from 'viem/actions';
+import { concat, decodeAbiParameters, encodeAbiParameters, isAddress, type Address, type Hex } from 'viem';
 import { AppException, appError } from '../errors';
-import { DEFAULT_BASE_RPC_URL, SVVV_ADDRESS, VVV_ADDRESS, balanceOfAbi } from './constants';
+import { BALANCE_OF_SELECTOR, DEFAULT_BASE_RPC_URL, SVVV_ADDRESS, VVV_ADDRESS } from './constants';
+import { ethCall, type RpcOptions } from './rpc';
 
 export interface ChainEligibility {
   /** sVVV balance, in wei (18 decimals). */
@@ -34,12 +34,13 @@ export interface ReadEligibilityOptions {
 export async function readEligibility(options: ReadEligibilityOptions): Promise<ChainEligibility> {
   const { address, rpcUrl = DEFAULT_BASE_RPC_URL, fetch: fetchFn, timeoutMs = 6_000 } = options;
   if (!isAddress(address, { strict: false })) throw new AppException(appError('INVALID_WALLET_ADDRESS'));
-  // viem's bare client and one action: a plain eth_call needs no chain definition, and the whole
-  // public client (createPublicClient, viem/chains' Base with its OP-stack formatters) would put
-  // every public action into the service worker.
-  const client = createClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
-  const balanceOf = (token: Address) =>
-    readContract(client, { address: token, abi: balanceOfAbi, functionName: 'balanceOf', args: [address as Address] });
+  // Two eth_calls over fetch (./rpc.ts), encoded and decoded with viem's ABI coder: viem's client
+  // and readContract would bring its transports, actions and error classes into the service worker.
+  const rpc: RpcOptions = { url: rpcUrl, timeoutMs, fetchFn };
+  const data = concat([BALANCE_OF_SELECTOR, encodeAbiParameters([{ type: 'address' }], [address.toLowerCase() as Address])]);
+  // No contract at the address answers '0x', which does not decode: the stake is unknown.
+  const balanceOf = async (token: Address) =>
+    decodeAbiParameters([{ type: 'uint256' }], (await ethCall(rpc, { to: token, data })) as Hex)[0];
   let staked: bigint;
   let liquid: bigint;
   try {

@@ -2,7 +2,7 @@
  * The wallet session: the one thing the background (mint flow) uses to reach
  * the user's wallet. Wallets inject their provider only into web pages, so the
  * session opens (or reuses) ONE signing tab on the API's own web origin, injects
- * the bridge there, and drives the wallet with viem from the background.
+ * the bridge there, and drives the wallet from the background (./transport.ts).
  *
  *   const session = createWalletSession({ signingOrigin, rpcUrl, browser, store });
  *   const { address, wallet, wallets } = await session.connect();   // eth_requestAccounts

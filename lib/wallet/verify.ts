@@ -1,11 +1,23 @@
 /**
  * Checks a wallet's signature before anything is posted to Venice. An ordinary
  * account (EOA) is checked offline by recovering the signer. Anything else is
- * asked of Base (ERC-1271 smart-contract wallets, ERC-6492 counterfactual ones)
- * through viem's verifyMessage with a Base public client.
+ * asked of Base: one eth_call running the ERC-6492 universal signature validator
+ * without deploying it (viem's bytecode), which checks ERC-1271 smart-contract
+ * wallets and ERC-6492 counterfactual (not yet deployed) ones, as viem's
+ * verifyMessage does for a chain with no validator contract of its own.
+ * (ERC-8010 / EIP-7702 wrapped signatures, which viem also checks, are not.)
  */
-import { createClient, http, isAddressEqual, recoverMessageAddress, type Address, type Hex } from 'viem';
-import { getCode, verifyMessage } from 'viem/actions';
+import {
+  concat,
+  encodeAbiParameters,
+  erc6492SignatureValidatorByteCode,
+  hashMessage,
+  isAddressEqual,
+  recoverMessageAddress,
+  type Address,
+  type Hex,
+} from 'viem';
+import { ethCall, rpcRequest, RpcResponseError, type RpcOptions } from '../chain/rpc';
 import { AppException, appError } from '../errors';
 
 export interface VerifyOptions {
@@ -19,6 +31,9 @@ export interface VerifyOptions {
   timeoutMs?: number;
 }
 
+/** The validator's constructor arguments: `(address signer, bytes32 hash, bytes signature)`. */
+const VALIDATOR_ARGS = [{ type: 'address' }, { type: 'bytes32' }, { type: 'bytes' }] as const;
+
 /**
  * Resolves with how the signature was checked: 'eoa' (offline) or 'contract'
  * (on Base). Throws SIGNATURE_LOCAL_MISMATCH when the signature is not the
@@ -31,20 +46,31 @@ export async function verifySignature(options: VerifyOptions): Promise<'eoa' | '
   } catch {
     // Not a plain 65-byte signature: a contract wallet's, or garbage. Base decides.
   }
-  // viem's bare client with the two actions used (see lib/chain/eligibility.ts): no chain definition is needed.
-  const client = createClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 1, fetchFn }) });
+  const rpc: RpcOptions = { url: rpcUrl, timeoutMs, fetchFn };
   const unreachable = (error: unknown) =>
     new AppException(appError('RPC_UNREACHABLE', 'The signature could not be checked on Base.'), { cause: error });
-  // viem's verifyMessage reads a failed eth_call as "not valid", so first make sure Base answers at all.
-  await getCode(client, { address }).catch((error: unknown) => {
+  const mismatch = () => new AppException(appError('SIGNATURE_LOCAL_MISMATCH'));
+  let data: Hex;
+  try {
+    data = concat([
+      erc6492SignatureValidatorByteCode,
+      encodeAbiParameters(VALIDATOR_ARGS, [address.toLowerCase() as Address, hashMessage(message), signature]),
+    ]);
+  } catch {
+    throw mismatch(); // a signature that is not even hex
+  }
+  // First make sure Base answers at all: a validator that reverts means "not valid", not "unreachable".
+  await rpcRequest(rpc, 'eth_getCode', [address, 'latest']).catch((error: unknown) => {
     throw unreachable(error);
   });
-  let valid: boolean;
+  let answer: unknown;
   try {
-    valid = await verifyMessage(client, { address, message, signature });
+    answer = await ethCall(rpc, { data });
   } catch (error) {
+    if (error instanceof RpcResponseError) throw mismatch(); // the validator reverted: no valid signature
     throw unreachable(error);
   }
-  if (!valid) throw new AppException(appError('SIGNATURE_LOCAL_MISMATCH'));
+  // The validator's runtime answers one byte (or a padded word): 1 for valid.
+  if (typeof answer !== 'string' || !/^0x[0-9a-f]*$/i.test(answer) || answer.length === 2 || BigInt(answer) !== 1n) throw mismatch();
   return 'contract';
 }

@@ -6,7 +6,7 @@
 import { AppException, appError, isAppError, type AppError } from '../errors';
 import { BRIDGE_CODES } from './bridge-protocol';
 
-/** An EIP-1193 error as it came from the wallet, rethrown in the background so viem can classify it. */
+/** An EIP-1193 error as it came from the wallet, rethrown in the background with its code kept. */
 export class WalletRpcError extends Error {
   readonly code: number;
   constructor(code: number, message: string) {

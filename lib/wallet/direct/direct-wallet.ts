@@ -12,7 +12,7 @@
  * 4001 → WALLET_REJECTED, 4100 / 4900 / no account → WALLET_LOCKED, -32002 →
  * WALLET_REQUEST_PENDING, another account than the one connected → WALLET_ACCOUNT_CHANGED,
  * MetaMask not installed → WALLET_NOT_FOUND, a bad signature → SIGNATURE_LOCAL_MISMATCH.
- * viem's retries are off (../transport.ts): a signature request is never sent twice.
+ * Requests are sent once, never retried (../transport.ts): a signature request never pops up twice.
  */
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { AppException, appError } from '../../errors';
@@ -50,7 +50,7 @@ const fail = (code: Parameters<typeof appError>[0], detail?: string): never => {
 
 export function createDirectWallet(options: DirectWalletOptions): DirectWallet {
   const { link } = options;
-  // The tab path's viem wallet client (retries off), over the direct link instead of the bridge.
+  // The tab path's wallet requests (never retried), over the direct link instead of the bridge.
   const client = createBridgeWalletClient(async (asked) => {
     const method = asked.kind;
     if (!isDirectMethod(method)) throw new WalletRpcError(4200, method);

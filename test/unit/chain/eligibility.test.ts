@@ -2,7 +2,8 @@
 // contracts at their Base addresses and the sandbox wallets funded by real transactions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppException } from '../../../lib/errors';
-import { STAKING_CONTRACT_URL, SVVV_ADDRESS, VVV_ADDRESS } from '../../../lib/chain/constants';
+import { toFunctionSelector } from 'viem';
+import { BALANCE_OF_SELECTOR, STAKING_CONTRACT_URL, SVVV_ADDRESS, VVV_ADDRESS } from '../../../lib/chain/constants';
 import { readEligibility } from '../../../lib/chain/eligibility';
 import { STAKING_ADDRESS, VVV_ADDRESS as SANDBOX_VVV, startSandbox, type Sandbox } from '../../sandbox';
 
@@ -20,6 +21,7 @@ describe('readEligibility on the sandbox chain', () => {
   it('uses the real Base addresses', () => {
     expect(SVVV_ADDRESS.toLowerCase()).toBe(STAKING_ADDRESS.toLowerCase());
     expect(VVV_ADDRESS.toLowerCase()).toBe(SANDBOX_VVV.toLowerCase());
+    expect(BALANCE_OF_SELECTOR).toBe(toFunctionSelector('function balanceOf(address account) view returns (uint256)'));
     expect(STAKING_CONTRACT_URL).toBe('https://basescan.org/address/0x321b7ff75154472B18EDb199033fF4D116F340Ff');
   });
 

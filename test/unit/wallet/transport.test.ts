@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, toHex } from 'viem';
-import { getChainId } from 'viem/actions';
+import { createClient, custom, toHex, type EIP1193RequestFn } from 'viem';
+import { getAddresses, requestAddresses, signMessage } from 'viem/actions';
 import { AppException, appError } from '../../../lib/errors';
 import type { WalletRequest } from '../../../lib/wallet/bridge-protocol';
-import { bridgeTransport, createBridgeWalletClient, toBridgeRequest, type BridgeRequest } from '../../../lib/wallet/transport';
+import { createBridgeWalletClient, type BridgeRequest } from '../../../lib/wallet/transport';
 import { WalletRpcError, toWalletAppError } from '../../../lib/wallet/wallet-errors';
 
 const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -18,28 +18,54 @@ function failingClient(error: unknown) {
   return { client, sent };
 }
 
-const codeAfterViem = async (work: Promise<unknown>) => toWalletAppError(await work.then(() => undefined, (error: unknown) => error)).code;
+const codeOf = async (work: Promise<unknown>) => toWalletAppError(await work.then(() => undefined, (error: unknown) => error)).code;
 
-describe('viem transport over the bridge', () => {
-  it('sends the four methods as bridge requests and returns their results', async () => {
+describe('the wallet requests over the bridge', () => {
+  it('sends the three requests as bridge requests and returns their results, checksummed', async () => {
     const sent: WalletRequest[] = [];
     const send: BridgeRequest = async (request) => {
       sent.push(request);
-      if (request.kind === 'eth_chainId') return '0x2105';
       if (request.kind === 'personal_sign') return `0x${'22'.repeat(65)}`;
-      return [address];
+      return [address.toLowerCase()];
     };
     const client = createBridgeWalletClient(send);
     expect(await client.requestAddresses()).toEqual([address]);
     expect(await client.getAddresses()).toEqual([address]);
-    expect(await getChainId(createClient({ transport: bridgeTransport(send) }))).toBe(8453);
     expect(await client.signMessage({ account: address, message: 'the.jwt.token' })).toBe(`0x${'22'.repeat(65)}`);
     expect(sent).toEqual([
       { kind: 'eth_requestAccounts' },
       { kind: 'eth_accounts' },
-      { kind: 'eth_chainId' },
       { kind: 'personal_sign', message: toHex('the.jwt.token'), address },
     ]);
+  });
+
+  it("asks the wallet exactly what viem's wallet actions would ask, and returns the same", async () => {
+    const answer = async (method: string) => (method === 'personal_sign' ? `0x${'33'.repeat(65)}` : [address.toLowerCase()]);
+    const viaViem: unknown[] = [];
+    const request = (async ({ method, params }: { method: string; params?: unknown }) => {
+      viaViem.push({ method, params });
+      return answer(method);
+    }) as EIP1193RequestFn;
+    const viem = createClient({ transport: custom({ request }, { retryCount: 0 }) });
+    const ours: WalletRequest[] = [];
+    const client = createBridgeWalletClient(async (r) => {
+      ours.push(r);
+      return answer(r.kind);
+    });
+    const message = 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln';
+    expect(await client.requestAddresses()).toEqual(await requestAddresses(viem));
+    expect(await client.getAddresses()).toEqual(await getAddresses(viem));
+    expect(await client.signMessage({ account: address, message })).toEqual(await signMessage(viem, { account: address, message }));
+    expect(ours.map((r) => ({ method: r.kind, params: r.kind === 'personal_sign' ? [r.message, r.address] : undefined }))).toEqual(viaViem);
+  });
+
+  it('fails on an answer of the wrong shape, with the UNKNOWN wallet error', async () => {
+    const client = createBridgeWalletClient(async (request) => (request.kind === 'personal_sign' ? 'not a signature' : 'not a list'));
+    await expect(codeOf(client.requestAddresses())).resolves.toBe('UNKNOWN');
+    await expect(codeOf(client.getAddresses())).resolves.toBe('UNKNOWN');
+    await expect(codeOf(client.signMessage({ account: address, message: 'x' }))).resolves.toBe('UNKNOWN');
+    const bad = createBridgeWalletClient(async () => ['0x1234']);
+    await expect(codeOf(bad.getAddresses())).resolves.toBe('UNKNOWN');
   });
 
   it.each([
@@ -52,9 +78,9 @@ describe('viem transport over the bridge', () => {
     [2, 'WALLET_NOT_FOUND'],
     [3, 'WALLET_NOT_FOUND'],
     [-32603, 'UNKNOWN'],
-  ])('maps EIP-1193 code %i to %s through viem', async (code, expected) => {
+  ])('maps EIP-1193 code %i to %s', async (code, expected) => {
     const { client, sent } = failingClient(new WalletRpcError(code, 'from the wallet'));
-    await expect(codeAfterViem(client.signMessage({ account: address, message: 'x' }))).resolves.toBe(expected);
+    await expect(codeOf(client.signMessage({ account: address, message: 'x' }))).resolves.toBe(expected);
     expect(sent).toHaveLength(1); // never retried: a signature request must not pop up twice
   });
 
@@ -65,24 +91,13 @@ describe('viem transport over the bridge', () => {
     expect(error.action).toBe('reconnect_wallet');
   });
 
-  it('lets bridge failures through viem unchanged', async () => {
+  it('lets bridge failures through unchanged', async () => {
     const { client } = failingClient(new AppException(appError('SIGNING_TAB_CLOSED')));
-    await expect(codeAfterViem(client.requestAddresses())).resolves.toBe('SIGNING_TAB_CLOSED');
+    await expect(codeOf(client.requestAddresses())).resolves.toBe('SIGNING_TAB_CLOSED');
   });
 
-  it('refuses other methods before they reach the bridge', async () => {
-    const sent: WalletRequest[] = [];
-    const client = createClient({
-      transport: bridgeTransport(async (request) => {
-        sent.push(request);
-        throw new Error('must not be called');
-      }),
-    });
-    const attempt = client.request({ method: 'eth_sendTransaction', params: [{ from: address, to: address }] } as never);
-    await expect(codeAfterViem(attempt)).resolves.toBe('WALLET_UNSUPPORTED_METHOD');
-    expect(sent).toEqual([]);
-    expect(toBridgeRequest('eth_signTypedData_v4', [address, '{}'])).toBeUndefined();
-    expect(toBridgeRequest('personal_sign', ['0x00'])).toBeUndefined();
+  it('has no way to send any other method', () => {
+    expect(Object.keys(createBridgeWalletClient(async () => undefined)).sort()).toEqual(['getAddresses', 'requestAddresses', 'signMessage']);
   });
 
   it('keeps secrets out of the error detail', () => {

@@ -1,7 +1,8 @@
 // The local signature check, with real viem signatures: offline for an ordinary account,
 // and on the sandbox chain (a real anvil as Base) for a tampered one and for an ERC-1271 wallet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Hex } from 'viem';
+import { createClient, http, serializeErc6492Signature, type Hex } from 'viem';
+import { verifyMessage } from 'viem/actions';
 import { privateKeyToAccount } from 'viem/accounts';
 import { AppException } from '../../../lib/errors';
 import { verifySignature } from '../../../lib/wallet/verify';
@@ -64,5 +65,35 @@ describe('verifySignature', () => {
     const forged = await privateKeyToAccount(KEY_B).signMessage({ message: TOKEN });
     const attempt = verifySignature({ address: wallet.address, message: TOKEN, signature: forged, rpcUrl: sandbox.rpcUrl });
     await expect(attempt.catch(codeOf)).resolves.toBe('SIGNATURE_LOCAL_MISMATCH');
+  });
+
+  it('accepts an ERC-6492 wrapped signature of a deployed contract wallet, and rejects a wrapped forgery', async () => {
+    const wallet = sandbox.wallets.contract;
+    const owner = privateKeyToAccount(wallet.privateKey!);
+    // The validator unwraps the signature; the wallet has code, so the factory is not called.
+    const wrap = (signature: Hex) => serializeErc6492Signature({ address: `0x${'fa'.repeat(20)}`, data: '0xdeadbeef', signature });
+    const signature = wrap(await owner.signMessage({ message: TOKEN }));
+    await expect(verifySignature({ address: wallet.address, message: TOKEN, signature, rpcUrl: sandbox.rpcUrl })).resolves.toBe('contract');
+    const forged = wrap(await privateKeyToAccount(KEY_B).signMessage({ message: TOKEN }));
+    const attempt = verifySignature({ address: wallet.address, message: TOKEN, signature: forged, rpcUrl: sandbox.rpcUrl });
+    await expect(attempt.catch(codeOf)).resolves.toBe('SIGNATURE_LOCAL_MISMATCH');
+  });
+
+  it("agrees with viem's verifyMessage on the chain for every kind of signature here", async () => {
+    const client = createClient({ transport: http(sandbox.rpcUrl) });
+    const wallet = sandbox.wallets.contract;
+    const owner = privateKeyToAccount(wallet.privateKey!);
+    const good = await owner.signMessage({ message: TOKEN });
+    const cases: Array<[Hex, Hex]> = [
+      [signer.address, await signer.signMessage({ message: TOKEN })],
+      [signer.address, tamper(await signer.signMessage({ message: TOKEN }))],
+      [wallet.address, good],
+      [wallet.address, tamper(good)],
+      [wallet.address, '0x1234'],
+    ];
+    for (const [address, signature] of cases) {
+      const ours = await verifySignature({ address, message: TOKEN, signature, rpcUrl: sandbox.rpcUrl }).then(() => true, () => false);
+      expect(ours).toBe(await verifyMessage(client, { address, message: TOKEN, signature }));
+    }
   });
 });
