@@ -9,6 +9,8 @@
  *   the tab path, with the direct MetaMask listed first among the tab's wallets.
  * - sign(…, walletId): the path the flow connected with (the flow keeps the wallet id, so a
  *   restarted worker still signs through the same path).
+ * - resume(address, walletId): after a worker restart mid-signature on the direct path, the
+ *   request the offscreen host still holds (lib/wallet/direct/host.ts `adopt`), once answered.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { appError, AppException } from '../../lib/errors';
@@ -64,6 +66,8 @@ export function withDirectWallet(tab: WalletPort, link: DirectLink | undefined, 
     },
     sign: async (message, address, walletId) =>
       walletId === DIRECT_WALLET_REF ? (await direct()).sign(message, address) : tab.sign(message, address, walletId),
+    // Only the direct path's host outlives the worker with a request in it; the tab path clears its orphan at the next Mint.
+    resume: async (address, walletId) => (walletId === DIRECT_WALLET_REF ? (await direct()).resume(address) : undefined),
     // The flow ended: the signing tab, if the tab path opened one, closes (the direct path has none).
     release: async () => tab.release?.(),
     onAccountsChanged(listener) {
