@@ -115,6 +115,9 @@ describe('mint through the direct MetaMask path in Chromium', () => {
     expect(tabs().some((url) => url.startsWith(sandbox.origin))).toBe(false);
     const { address } = await double();
     await expect.poll(() => panel().getByTestId('connected-address').innerText()).toContain(address.slice(0, 6));
+    // The choice lists the direct MetaMask first, connected, then the page wallets' entry.
+    expect(await panel().locator('label.choice').allInnerTexts()).toEqual(['MetaMask (test) (no tab needed)', 'Another wallet (signs in a venice.ai tab)']);
+    expect(await panel().getByRole('radio').first().isChecked()).toBe(true);
 
     await press('Mint API key');
     await until('saved');
