@@ -116,8 +116,8 @@ describe('mint through the direct MetaMask path in Chromium', () => {
     const { address } = await double();
     await expect.poll(() => panel().getByTestId('connected-address').innerText()).toContain(address.slice(0, 6));
     // The choice lists the direct MetaMask first, connected, then the page wallets' entry.
-    expect(await panel().locator('label.choice').allInnerTexts()).toEqual(['MetaMask (test) (no tab needed)', 'Another wallet (signs in a venice.ai tab)']);
-    expect(await panel().getByRole('radio').first().isChecked()).toBe(true);
+    expect(await panel().locator('.wallet label.choice').allInnerTexts()).toEqual(['MetaMask (test) (no tab needed)', 'Another wallet (signs in a venice.ai tab)']);
+    expect(await panel().locator('.wallet input[type="radio"]').first().isChecked()).toBe(true);
 
     await press('Mint API key');
     await until('saved');

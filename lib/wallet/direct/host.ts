@@ -1,5 +1,5 @@
 /**
- * The document side of the direct path (Chrome's offscreen document, Firefox's event page):
+ * The document side of the direct path (Chrome's offscreen document, Firefox's framed page):
  * finds MetaMask among its ids, holds ONE connection to it (./metamask-port.ts), and passes
  * on only the four methods the mint uses. The background reaches it through ./link.ts.
  *

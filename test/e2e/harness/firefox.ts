@@ -30,6 +30,11 @@ export interface FirefoxHarness {
 export interface LaunchFirefoxOptions {
   extensionDir?: string;
   headless?: boolean;
+  /**
+   * Other unpacked extensions installed beside ours (the MetaMask test double), each with its
+   * add-on id and the moz-extension:// host pinned for it, so a test can open its pages.
+   */
+  otherExtensions?: readonly { dir: string; id: string; uuid: string }[];
 }
 
 /**
@@ -67,7 +72,12 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       headless: options.headless ?? true,
       // Without it Firefox refuses BiDi navigation to moz-extension:// ("unsupported operation").
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }) },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({
+          [GECKO_ID]: FIREFOX_EXTENSION_UUID,
+          ...Object.fromEntries((options.otherExtensions ?? []).map((other) => [other.id, other.uuid])),
+        }),
+      },
     })
     .catch((error: unknown) => {
       snapshot.remove();
@@ -81,6 +91,10 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
   };
   process.on('exit', removeProfile);
   try {
+    for (const other of options.otherExtensions ?? []) {
+      const otherId = await browser.installExtension(path.resolve(other.dir));
+      if (otherId !== other.id) throw new Error(`installed add-on id ${otherId}, expected ${other.id}`);
+    }
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
   } catch (error) {
