@@ -148,11 +148,16 @@ export const POPUP_JS_BUDGET = 27_500;
  * wallet, the choice between it and the tab; MetaMask's stream packages stay in the offscreen
  * document's chunk) and the hardened signing tab (issue 13: the bridge bound to its document, the
  * tab's address checked before each request, look-alike wallets, the tab closed after a save, the
- * orphaned request): together 109,881 B (Chrome) on 2026-12-03.
+ * orphaned request): together 109,881 B (Chrome) on 2026-12-03. Raised once more, knowingly, for the
+ * rest of issue 13: the direct path's resumed signature after a worker restart (the runner's resume
+ * step, the link's resume message), page wallets' icons kept for the choice, and in Firefox the
+ * direct wallet and its link (its MetaMask packages stay in the framed page's chunk): 110,398 B
+ * (Chrome) / 110,451 B (Chrome sandbox) / 110,417 B (Firefox) / 110,466 B (Firefox sandbox) on
+ * 2026-12-03.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: viem's signature check (ERC-1271/6492,
  * with its validator bytecode), the secp256k1 curve and zod/mini's core stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 110_000;
+export const BACKGROUND_JS_BUDGET = 111_000;
 
 /** Issue 12: the Manage keys page's first-load JavaScript under 45 KB gzip, charts loaded on demand. */
 export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;
