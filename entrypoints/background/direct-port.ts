@@ -1,14 +1,16 @@
 /**
- * The direct MetaMask path beside the signing tab, as one mint WalletPort. Chrome only for
- * now: the connection lives in the offscreen document (lib/wallet/direct/metamask-port.ts),
- * reached over a private port; without `browser.offscreen` (Firefox) the tab port is used
- * as before.
+ * The direct MetaMask path beside the signing tab, as one mint WalletPort. The connection
+ * lives in a document (lib/wallet/direct/metamask-port.ts says why), reached over a private
+ * port: Chrome's offscreen document; in Firefox, which has none, an extension page framed in
+ * the background event page (entrypoints/direct-host). Without either, the tab port alone.
  *
  * - connect(): MetaMask found directly → it is used (no tab), listed first, then one entry
  *   for "another wallet" (TAB_WALLETS_REF); that entry, or a wallet asked for by its rdns →
  *   the tab path, with the direct MetaMask listed first among the tab's wallets.
  * - sign(…, walletId): the path the flow connected with (the flow keeps the wallet id, so a
  *   restarted worker still signs through the same path).
+ * - resume(address, walletId): after a worker restart mid-signature on the direct path, the
+ *   request the offscreen host still holds (lib/wallet/direct/host.ts `adopt`), once answered.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { appError, AppException } from '../../lib/errors';
@@ -34,6 +36,31 @@ export function offscreenDirectLink(browser: WxtBrowser): DirectLink | undefined
         justification: 'Connect to the MetaMask extension to sign; clear a copied key.',
       })
       .catch(() => undefined);
+    return browser.runtime.connect({ name: DIRECT_PORT }) as unknown as LinkPort;
+  });
+}
+
+/**
+ * Firefox: the link to the host in an extension page framed in the event page's own document
+ * (framed once, on first use; it goes with the event page). Undefined where there is no document.
+ */
+export function framedDirectLink(browser: WxtBrowser, doc: Document | undefined = globalThis.document): DirectLink | undefined {
+  if (!doc?.body) return undefined;
+  let framed: Promise<void> | undefined;
+  const frame = () =>
+    new Promise<void>((resolve, reject) => {
+      const iframe = doc.createElement('iframe');
+      iframe.addEventListener('load', () => resolve(), { once: true });
+      iframe.addEventListener('error', () => reject(new Error('direct host page failed to load')), { once: true });
+      iframe.src = browser.runtime.getURL('/direct-host.html');
+      doc.body.append(iframe);
+    });
+  return directLinkOverPort(async () => {
+    framed ??= frame().catch((error: unknown) => {
+      framed = undefined;
+      throw error;
+    });
+    await framed;
     return browser.runtime.connect({ name: DIRECT_PORT }) as unknown as LinkPort;
   });
 }
@@ -64,6 +91,8 @@ export function withDirectWallet(tab: WalletPort, link: DirectLink | undefined, 
     },
     sign: async (message, address, walletId) =>
       walletId === DIRECT_WALLET_REF ? (await direct()).sign(message, address) : tab.sign(message, address, walletId),
+    // Only the direct path's host outlives the worker with a request in it; the tab path clears its orphan at the next Mint.
+    resume: async (address, walletId) => (walletId === DIRECT_WALLET_REF ? (await direct()).resume(address) : undefined),
     // The flow ended: the signing tab, if the tab path opened one, closes (the direct path has none).
     release: async () => tab.release?.(),
     onAccountsChanged(listener) {

@@ -8,6 +8,7 @@ import { readEligibility } from '../../lib/chain/eligibility';
 import type { ChainPort, ClientPort, VaultPort, WalletPort } from '../../lib/mint/deps';
 import type { BuildPolicy } from '../../lib/settings/build-policy';
 import type { Settings } from '../../lib/settings/schema';
+import { WALLET_ICON_MAX } from '../../lib/mint/state';
 import { signingOriginFor } from '../../lib/settings/origin';
 import { mintedKeyMeta } from '../../lib/vault/minted-meta';
 import type { Vault } from '../../lib/vault/vault';
@@ -108,8 +109,12 @@ export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, stor
       // A wallet is known to the flow by its rdns: its uuid changes with every page load.
       // A wallet with a look-alike (same rdns or name) is known by its uuid in this page instead, so the
       // person can tell the two apart and pick one; no entry is merged away.
+      // Its icon is kept when small enough to store with the flow (the popup shows it beside the name and rdns).
+      const icon = (w: WalletInfo) => (w.icon.length <= WALLET_ICON_MAX ? { icon: w.icon } : {});
       const info = (w: WalletInfo, ws: WalletInfo[]) =>
-        hasLookAlike(ws, w) ? { id: w.uuid, name: w.name, rdns: w.rdns, lookAlike: true } : { id: walletRef(w), name: w.name, rdns: w.rdns };
+        hasLookAlike(ws, w)
+          ? { id: w.uuid, name: w.name, rdns: w.rdns, lookAlike: true, ...icon(w) }
+          : { id: walletRef(w), name: w.name, rdns: w.rdns, ...icon(w) };
       const list = (ws: WalletInfo[]) =>
         ws
           .filter((w, i) => hasLookAlike(ws, w) || ws.findIndex((o) => walletRef(o) === walletRef(w)) === i)
@@ -118,7 +123,7 @@ export function walletPort(settings: ReadEndpoints, browser: WalletBrowser, stor
       const connection = await (await current()).connect(walletId);
       if ('choose' in connection) return connection.lookAlike ? { choose: list(connection.choose), lookAlike: true } : { choose: list(connection.choose) };
       const { wallet } = connection;
-      return { address: connection.address, wallet: { id: walletRef(wallet), name: wallet.name, rdns: wallet.rdns }, wallets: list(connection.wallets) };
+      return { address: connection.address, wallet: { id: walletRef(wallet), name: wallet.name, rdns: wallet.rdns, ...icon(wallet) }, wallets: list(connection.wallets) };
     },
     sign: async (message, address) => (await current()).sign(message, address),
     release: async () => session?.release(),

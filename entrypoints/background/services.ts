@@ -29,7 +29,7 @@ import { createVault } from '../../lib/vault/vault';
 import { createVeniceClient } from '../../lib/venice/client';
 import { clipboardOwner, mayUseClipboard } from './clipboard-owner';
 import { chainPort, clientPort, flowSettings, vaultPort, walletPort } from './mint-ports';
-import { offscreenDirectLink, withDirectWallet } from './direct-port';
+import { framedDirectLink, offscreenDirectLink, withDirectWallet } from './direct-port';
 
 export interface ServiceDeps {
   browser: WxtBrowser;
@@ -91,11 +91,13 @@ export function createServices({ browser, items, now, policy }: ServiceDeps) {
   const flow = flowSettings(readSettings);
   const mint = createMintRunner({
     client: clientPort(flow.read, policy),
-    // Chrome: the direct MetaMask first where it is found, else the signing tab (./direct-port.ts).
-    // Not in Firefox yet (its connection would live in the event page): left out of that build.
-    wallet: import.meta.env.FIREFOX
-      ? walletPort(flow.read, browser, items.signingTab)
-      : withDirectWallet(walletPort(flow.read, browser, items.signingTab), offscreenDirectLink(browser), async () => (await flow.read()).rpcUrl),
+    // The direct MetaMask first where it is found, else the signing tab (./direct-port.ts): its host is
+    // Chrome's offscreen document, or in Firefox an extension page framed in the event page.
+    wallet: withDirectWallet(
+      walletPort(flow.read, browser, items.signingTab),
+      import.meta.env.FIREFOX ? framedDirectLink(browser) : offscreenDirectLink(browser),
+      async () => (await flow.read()).rpcUrl,
+    ),
     chain: chainPort(flow.read),
     vault: vaultPort(vault, flow.read),
     beginFlow: flow.begin,

@@ -1,5 +1,6 @@
 /**
- * Chrome only: the offscreen document holds the direct connection to MetaMask
+ * The document that holds the direct connection to MetaMask: Chrome's offscreen document, and
+ * in Firefox the extension page the background frames (../direct-host/main.ts)
  * (lib/wallet/direct/metamask-port.ts explains why here and not in the service worker).
  * The background opens the private port DIRECT_PORT; only a port from this extension is
  * served. One host for the document's life, so a pending MetaMask request outlives the
@@ -20,7 +21,7 @@ export function listenForDirectWallet(): void {
     if (port.name !== DIRECT_PORT || port.sender?.id !== browser.runtime.id) return;
     host ??= createDirectHost({
       // Sandbox (test) builds look for the MetaMask test double first (wxt.config.ts).
-      ids: directWalletIds('chrome', { testIds: import.meta.env.MODE === 'sandbox', override: import.meta.env.VITE_DIRECT_WALLET_IDS as string | undefined }),
+      ids: directWalletIds(import.meta.env.FIREFOX ? 'firefox' : 'chrome', { testIds: import.meta.env.MODE === 'sandbox', override: import.meta.env.VITE_DIRECT_WALLET_IDS as string | undefined }),
       connect: (id) => browser.runtime.connect(id) as unknown as MetaMaskPort,
     });
     serveDirectHost(port as never, host);

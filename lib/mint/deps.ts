@@ -49,6 +49,12 @@ export interface WalletPort {
    * is the wallet the flow connected (so the same path signs: the direct MetaMask or the tab).
    */
   sign(message: string, address: string, walletId?: string): Promise<string>;
+  /**
+   * After a worker restart mid-signature: the request the old worker sent that the wallet still
+   * holds, once the wallet answered it (its message, the token, and its signature, checked as
+   * `sign` checks), or undefined when nothing can be resumed (the flow then fails as interrupted).
+   */
+  resume?(address: string, walletId?: string): Promise<{ message: string; signature: string } | undefined>;
   /** `address` is undefined when the wallet has no account to show (locked, disconnected). */
   onAccountsChanged(listener: (address: string | undefined) => void): () => void;
   /** The flow ended with a key: the signing tab the extension opened is closed. */

@@ -12,7 +12,7 @@ import type { MintEvent } from './events';
 import { reduce } from './machine';
 import { MintOptionsSchema, type MintOptions } from './options';
 import { isBusy, type MintState } from './state';
-import { connectStep, saveOrKeep, signStep, type StepContext } from './steps';
+import { connectStep, resumeStep, saveOrKeep, signStep, type StepContext } from './steps';
 import { globalTimers } from './timeout';
 import { createTokenCache, REFRESH_MARGIN_MS } from './token';
 
@@ -125,10 +125,18 @@ export function createMintRunner(deps: MintDeps) {
   return {
     /**
      * Call once when the background starts: a step whose promise died with the old
-     * service worker ends cleanly (a mint in flight is never re-sent).
+     * service worker ends cleanly (a mint in flight is never re-sent). A signature the
+     * wallet may still hold is resumed instead (./steps.ts resumeStep), when the wallet port can.
      */
     restore: () =>
       serial(async () => {
+        const before = await deps.storage.get();
+        if (before.status === 'awaiting-signature' && deps.wallet.resume) {
+          enterFlow(before);
+          keepAlive(true);
+          void resumeStep(ctx, epoch, before);
+          return before;
+        }
         const state = (await applyNow({ type: 'RESTORED' })) ?? (await deps.storage.get());
         enterFlow(state);
         if (state.status === 'ready') keepTokenFresh(state);

@@ -16,7 +16,17 @@ const wei = text(1, 80, /^\d{1,80}$/);
 const ctx = shape({
   address: optional(text(0, Infinity, /^0x[0-9a-fA-F]{40}$/)),
   wallet: optional(text(1, 200)),
-  wallets: arrayOf(shape({ id: text(1, 200), name: text(0, 100), rdns: optional(text(0, 200)), lookAlike: optional(bool) }), 20),
+  wallets: arrayOf(
+    shape({
+      id: text(1, 200),
+      name: text(0, 100),
+      rdns: optional(text(0, 200)),
+      lookAlike: optional(bool),
+      // state.ts's WALLET_ICON_MAX (not imported: that file builds zod schemas).
+      icon: optional(text(0, 16_000, /^data:image\/(?:svg\+xml|png|jpeg|webp|gif)[;,]/)),
+    }),
+    20,
+  ),
   eligibility: optional(
     shape({ staked: wei, liquid: wei, eligible: bool, reason: optional(oneOf(['none', 'liquid-not-staked', 'rpc-unreachable'])) }),
   ),

@@ -11,6 +11,9 @@ import { ApiKeyTypeSchema, MintOptionsSchema } from './options';
 const EvmAddressSchema = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, 'Not an EVM address'));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
+/** The largest wallet icon the flow keeps (it is stored with the flow state, up to 20 wallets). */
+export const WALLET_ICON_MAX = 16_000;
+
 export const WalletChoiceSchema = z.strictObject({
   /** The wallet's EIP-6963 rdns: stable across page loads, unlike its uuid. */
   id: text(1, 200),
@@ -18,6 +21,8 @@ export const WalletChoiceSchema = z.strictObject({
   rdns: z.optional(z.string().check(z.maxLength(200))),
   /** Another wallet in the page claims the same rdns or name: `id` is then this page's uuid for it. */
   lookAlike: z.optional(z.boolean()),
+  /** The wallet's EIP-6963 icon (a data: image; a larger one is not kept). */
+  icon: z.optional(z.string().check(z.maxLength(WALLET_ICON_MAX), z.regex(/^data:image\/(?:svg\+xml|png|jpeg|webp|gif)[;,]/))),
 });
 export type WalletChoice = z.infer<typeof WalletChoiceSchema>;
 

@@ -6,7 +6,7 @@
  */
 import { appError, toAppError } from '../errors';
 import type { MintDeps, MintedKey, SaveMeta, Timers } from './deps';
-import { mintFailure, walletTimeout } from './errors';
+import { mintFailure, signInterrupted, walletTimeout } from './errors';
 import type { MintEvent } from './events';
 import type { MintOptions } from './options';
 import { defaultOptions, SERVER_DEFAULT_DESCRIPTION } from './options-plain';
@@ -90,6 +90,27 @@ export async function signStep(ctx: StepContext, guard: number, state: StateOf<'
   const minting = await ctx.apply({ type: 'SIGNED' }, guard);
   if (minting?.status !== 'minting') return; // cancelled meanwhile: nothing is sent
   await mintStep(ctx, minting, { address, token, signature });
+}
+
+/**
+ * After a worker restart in awaiting-signature: the signature request the old worker sent may
+ * still be held by the wallet (the direct path's host outlives the worker). The flow waits for
+ * its answer and mints with it, once; with nothing to resume it fails as any interrupted step.
+ */
+export async function resumeStep(ctx: StepContext, guard: number, state: StateOf<'awaiting-signature'>): Promise<void> {
+  const address = state.ctx.address;
+  let held: { message: string; signature: string } | undefined;
+  try {
+    if (!address || !ctx.deps.wallet.resume) throw signInterrupted();
+    held = await withTimeout(ctx.deps.wallet.resume(address, state.ctx.wallet), ctx.walletMs, () => walletTimeout(minutes(ctx.walletMs)), ctx.timers);
+    if (!held) throw signInterrupted();
+  } catch (error) {
+    await ctx.apply({ type: 'FAILED', error: toAppError(error) }, guard);
+    return;
+  }
+  const minting = await ctx.apply({ type: 'SIGNED' }, guard);
+  if (minting?.status !== 'minting') return; // cancelled meanwhile: nothing is sent
+  await mintStep(ctx, minting, { address, token: held.message, signature: held.signature });
 }
 
 async function mintStep(ctx: StepContext, state: StateOf<'minting'>, signed: { address: string; token: string; signature: string }) {

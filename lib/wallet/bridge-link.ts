@@ -4,11 +4,10 @@
  * re-checks every answer, and hears the bridge's hello and wallet events. It
  * accepts messages only from its own content script in its own signing tab.
  *
- * The bridge is bound to the document it was injected into: a hello counts only while
- * an injection waits for it and only from that document (documentId, where the browser
- * reports one); pings and requests are addressed to that bridge's id and, where the
- * browser supports it, to that document only (tabs.sendMessage `documentId`); and the
- * tab's address is checked again right before each request.
+ * Bringing the bridge up (ping, injection, hello, an orphaned request) and which bridge is
+ * the accepted one live in ./bridge-up.ts. Requests are addressed to the accepted bridge's id
+ * and, where the browser supports it, to its document only (tabs.sendMessage `documentId`);
+ * and the tab's address is checked again right before each request.
  */
 import { AppException, appError, toAppError } from '../errors';
 import { bridgeBackgroundContracts, bridgeTabContracts } from './bridge-contracts';
@@ -16,8 +15,8 @@ import { call, type Send } from '../messaging/call';
 import { createDispatcher, type Sender } from '../messaging/handle';
 import type { RequestEnvelope } from '../messaging/protocol';
 import type { WalletBrowser } from './browser-types';
-// The channel's secret is randomId(32), as bridge-seal's randomSecret: bridge-seal itself (its schemas) stays out of the background.
-import { randomId, resultSchemaFor, type WalletEvent, type WalletInfo, type WalletRequest } from './bridge-protocol';
+import { resultSchemaFor, type WalletEvent, type WalletInfo, type WalletRequest } from './bridge-protocol';
+import { createBridgeUp, type Bridge } from './bridge-up';
 import { createSigningTab, type SigningTabOptions } from './signing-tab';
 import { WalletRpcError } from './wallet-errors';
 
@@ -72,37 +71,16 @@ function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
 
 const INTERACTIVE = new Set<WalletRequest['kind']>(['eth_requestAccounts', 'personal_sign']);
 
-/** A bridge whose hello passed the checks: its id, and its document where the browser names one. */
-interface Bridge {
-  id: string;
-  documentId?: string;
-}
-
 export function createBridgeLink(options: BridgeLinkOptions) {
   const { browser, origin, helloTimeoutMs = 10_000, quickTimeoutMs = 15_000, setupTimeoutMs = 20_000, focusTimeoutMs = 3_000 } = options;
   const tab = createSigningTab(options);
-  /** The bridge whose hello passed the checks; nothing else's ping reply or event is taken. */
-  let accepted: Bridge | undefined;
-  /** Read back once from storage.session, for a restarted worker. */
-  let restoredBridge: Promise<void> | undefined;
   /** Requests this worker sent that the page has not answered yet. */
   let inFlight = 0;
-  let orphanCleared = false;
-  const helloWaiters = new Set<(bridge: Bridge) => void>();
   const lossWaiters = new Set<(error: AppException) => void>();
   const eventListeners = new Set<(event: WalletEvent) => void>();
 
-  const forget = () => {
-    accepted = undefined;
-    void tab.rememberBridge(undefined).catch(() => undefined);
-  };
-  const fromAccepted = (bridgeId: string, sender: Sender) =>
-    accepted !== undefined &&
-    bridgeId === accepted.id &&
-    (accepted.documentId === undefined || sender.documentId === undefined || sender.documentId === accepted.documentId);
-
   tab.onClosed(() => {
-    accepted = undefined;
+    bridges.lost();
     for (const lose of [...lossWaiters]) lose(new AppException(appError('SIGNING_TAB_CLOSED')));
   });
 
@@ -111,12 +89,12 @@ export function createBridgeLink(options: BridgeLinkOptions) {
     {
       // Heard only while an injection waits for it; bridgeUp then checks it came from the injected document.
       'bridge.hello': async (input, sender) => {
-        for (const waiter of [...helloWaiters]) waiter({ id: input.bridgeId, documentId: sender.documentId });
+        bridges.heard({ id: input.bridgeId, documentId: sender.documentId });
         return null;
       },
       'bridge.event': async ({ bridgeId: from, event }, sender) => {
         // A keepalive needs no handling: receiving it is what keeps the worker awake.
-        if (fromAccepted(from, sender) && event.kind !== 'keepalive') for (const listener of eventListeners) listener(event);
+        if (bridges.isFrom(from, sender) && event.kind !== 'keepalive') for (const listener of eventListeners) listener(event);
         return null;
       },
     },
@@ -147,7 +125,7 @@ export function createBridgeLink(options: BridgeLinkOptions) {
       browser.tabs
         .sendMessage(tabId, envelope, bridge.documentId === undefined ? { frameId: 0 } : { documentId: bridge.documentId })
         .catch((error: unknown) => {
-          if (accepted === bridge) forget();
+          if (bridges.current() === bridge) bridges.forget();
           throw new AppException(appError('SIGNING_TAB_CLOSED', 'The signing page was closed or reloaded.'), { cause: error });
         });
 
@@ -169,64 +147,18 @@ export function createBridgeLink(options: BridgeLinkOptions) {
     });
   }
 
-  /** The accepted bridge, if it still answers in the tab, with the requests still waiting in it. */
-  async function ping(tabId: number): Promise<{ bridge: Bridge; waiting: number } | undefined> {
-    restoredBridge ??= tab.rememberedBridge().then(
-      (stored) => {
-        if (!accepted && stored) accepted = stored;
-      },
-      () => undefined,
-    );
-    await restoredBridge;
-    const bridge = accepted;
-    if (!bridge) return undefined;
-    try {
-      const reply = await call(sendTo(tabId, bridge), bridgeTabContracts, 'bridge.ping', { bridgeId: bridge.id });
-      return reply.bridgeId === bridge.id ? { bridge, waiting: reply.waiting } : undefined;
-    } catch {
-      return undefined; // no bridge in the page (new page, or reloaded)
-    }
-  }
-
   /**
    * Opens or reuses the signing tab (its load has its own limit) and makes sure a live bridge runs
    * in it, within setupTimeoutMs: a page or browser that never answers ends in SIGNING_TAB_CLOSED.
    */
   async function ready(): Promise<{ tabId: number; bridge: Bridge }> {
     const tabId = await tab.open();
-    return guarded(bridgeUp(tabId), setupTimeoutMs, () =>
+    return guarded(bridges.up(tabId), setupTimeoutMs, () =>
       new AppException(appError('SIGNING_TAB_CLOSED', 'The signing page did not answer in time. Try again.')),
     );
   }
 
-  async function bridgeUp(tabId: number): Promise<{ tabId: number; bridge: Bridge }> {
-    const live = await ping(tabId);
-    if (live && !(live.waiting > 0 && inFlight === 0)) return { tabId, bridge: live.bridge };
-    if (live) {
-      // A request is still waiting in the page that no request of this worker sent: it was sent
-      // before the worker restarted, and nobody would ever get its answer. The page is loaded
-      // again, which ends that request with the page, and the bridge is injected anew.
-      forget();
-      orphanCleared = true;
-      await tab.reload(tabId);
-    }
-    let heard: (bridge: Bridge) => void = () => undefined;
-    const hello = new Promise<Bridge>((resolve) => (heard = resolve));
-    helloWaiters.add(heard);
-    try {
-      const injected = await tab.inject(tabId, randomId(32));
-      const said = await guarded(hello, helloTimeoutMs, () => new AppException(appError('SIGNING_TAB_CLOSED', 'The wallet bridge did not start in the signing tab.')));
-      // The hello must come from the document the scripts were injected into.
-      if (injected.documentId !== undefined && said.documentId !== undefined && said.documentId !== injected.documentId) {
-        throw new AppException(appError('SIGNING_TAB_CLOSED', 'The signing page changed while the wallet bridge started.'));
-      }
-      accepted = { id: said.id, documentId: injected.documentId ?? said.documentId };
-      await tab.rememberBridge(accepted);
-      return { tabId, bridge: accepted };
-    } finally {
-      helloWaiters.delete(heard);
-    }
-  }
+  const bridges = createBridgeUp({ tab, helloTimeoutMs, sendTo, guarded, inFlight: () => inFlight });
 
   return {
     ready,
@@ -237,7 +169,7 @@ export function createBridgeLink(options: BridgeLinkOptions) {
       if (interactive) await settledWithin(tab.focus(), focusTimeoutMs);
       // Right before sending: the tab must still show the signing origin (not be leaving it).
       if (!(await tab.onSigningOrigin(tabId))) {
-        forget();
+        bridges.forget();
         throw new AppException(appError('SIGNING_TAB_CLOSED', 'The signing tab left the signing page. Try again.'));
       }
       let answer;
@@ -262,11 +194,7 @@ export function createBridgeLink(options: BridgeLinkOptions) {
       return checked.data as WalletResults[R['kind']];
     },
     /** True once, after ready() reloaded the page to end a request a previous worker had left waiting. */
-    takeOrphanCleared(): boolean {
-      const cleared = orphanCleared;
-      orphanCleared = false;
-      return cleared;
-    },
+    takeOrphanCleared: () => bridges.takeOrphanCleared(),
     onEvent(listener: (event: WalletEvent) => void): () => void {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

@@ -135,8 +135,11 @@ function build(args: readonly string[]): void {
  * 2026-12-03 once it loaded no zod (38,955 B before), plus a small margin, so it can only go down.
  * Raised once, knowingly, to 27,500 B: the popup's header, Copy key on home (issue 11), the direct
  * wallet's and look-alike wallets' labels (issue 13) brought it to 26,997 B on 2026-12-03.
+ * Raised again, knowingly, to 28,200 B: the status chip, the header's icons (issue 11), the page
+ * wallets' icons, the look-alike notice and the progress line naming where the wallet asks (issue 13):
+ * 28,019 B on 2026-12-03 (Chrome and Firefox), still under the issue's 30,720 B.
  */
-export const POPUP_JS_BUDGET = 27_500;
+export const POPUP_JS_BUDGET = 28_200;
 /**
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
@@ -158,11 +161,14 @@ export const POPUP_JS_BUDGET = 27_500;
  * limit), a well-kept library instead of a hand-written equivalent: 76,643 B (Chrome) / 75,617 B
  * (Firefox) on 2026-12-03, +1,877 B; the same margin (sandbox ~50 B, issue 11's +179 B for the status
  * chip's level and +59 B for the listener that opens the onboarding tab on install) is kept.
+ * Raised knowingly for the rest of issue 13 (the direct path's resumed signature after a worker
+ * restart, page wallets' icons kept for the choice, and in Firefox the direct wallet and its link;
+ * its MetaMask packages stay in the framed page's chunk): 77,330 B (Chrome) on 2026-12-03 once merged; budget 77,500 B.
  * The issue's target is 60 KiB (61,440 B) and is NOT met: zod/mini's core (37 kB minified), the
  * secp256k1 curve (32 kB), viem's ABI coder, address and message-hash helpers (26 kB) and
  * @noble/hashes (10 kB) stay (bench: breakdown).
  */
-export const BACKGROUND_JS_BUDGET = 76_900;
+export const BACKGROUND_JS_BUDGET = 77_500;
 
 /** Issue 12: the Manage keys page's first-load JavaScript under 45 KB gzip, charts loaded on demand. */
 export const MANAGE_FIRST_LOAD_JS_BUDGET = 45 * 1024;

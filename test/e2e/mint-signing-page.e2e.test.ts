@@ -222,6 +222,10 @@ describe('the signing page runs scripts of its own', () => {
     await expect.poll(() => choices.count()).toBe(2);
     for (const label of await panel().locator('label.choice').allInnerTexts()) expect(label).toContain('Sandbox Wallet (dev.venice-sandbox.wallet)');
     expect(of('look-alike')).toEqual([]);
+    // Nothing is chosen for the person: no choice is checked, and the button waits for one.
+    await expect.poll(() => panel().getByTestId('wallet-look-alike').innerText()).toContain('Two wallets here claim the same name or ID');
+    for (const choice of await choices.all()) expect(await choice.isChecked()).toBe(false);
+    expect(await panel().getByRole('button', { name: 'Use this wallet' }).isDisabled()).toBe(true);
     // The person picks the second one (the real wallet, announced after the look-alike).
     await popup.bringToFront();
     await choices.nth(1).check();

@@ -7,6 +7,8 @@
  *   await direct.available();                          // the MetaMask found, or undefined
  *   const { address, wallet } = await direct.connect(); // eth_requestAccounts: MetaMask's own approval window
  *   const signature = await direct.sign(token, address); // personal_sign, verified locally
+ *   const held = await direct.resume(address);          // after a worker restart: { message, signature } of
+ *                                                        // the request MetaMask still held, or undefined
  *
  * Errors are the flow's AppErrors, mapped as for the tab path (./../wallet-errors.ts):
  * 4001 → WALLET_REJECTED, 4100 / 4900 / no account → WALLET_LOCKED, -32002 →
@@ -14,10 +16,11 @@
  * MetaMask not installed → WALLET_NOT_FOUND, a bad signature → SIGNATURE_LOCAL_MISMATCH.
  * Requests are sent once, never retried (../transport.ts): a signature request never pops up twice.
  */
-import { getAddress, isAddress, type Address, type Hex } from 'viem';
+import { getAddress, hexToString, isAddress, isHex, type Address, type Hex } from 'viem';
 import { AppException, appError } from '../../errors';
 import { createBridgeWalletClient } from '../transport';
 import { signChecked } from '../sign-checked';
+import { verifySignature } from '../verify';
 import { rethrowAsWalletError, WalletRpcError } from '../wallet-errors';
 import type { DirectLink } from './link';
 import type { DirectWalletId } from './metamask-ids';
@@ -41,6 +44,11 @@ export interface DirectWallet {
   available(): Promise<DirectWalletId | undefined>;
   connect(): Promise<DirectConnection>;
   sign(message: string, address: string): Promise<Hex>;
+  /**
+   * The signature request a stopped worker left with MetaMask, once MetaMask answered it: its
+   * message (the token) and signature, checked as `sign` checks; undefined when the host holds none.
+   */
+  resume(address: string): Promise<{ message: string; signature: Hex } | undefined>;
   onAccountsChanged(listener: (address: Address | undefined) => void): () => void;
 }
 
@@ -81,6 +89,23 @@ export function createDirectWallet(options: DirectWalletOptions): DirectWallet {
       guard(async () => {
         if (!isAddress(address, { strict: false })) fail('UNKNOWN', 'The address to sign with is not a wallet address.');
         return signChecked(client, await client.getAddresses(), address, message, options);
+      }),
+    resume: (address) =>
+      guard(async () => {
+        if (!isAddress(address, { strict: false })) return undefined;
+        const held = await link.resume(address);
+        if (!held) return undefined;
+        const { reply } = held;
+        if (!reply.ok) {
+          if ('absent' in reply) return fail('WALLET_NOT_FOUND');
+          throw new WalletRpcError(reply.code, reply.message);
+        }
+        // viem sent the token as the hex of its text (personal_sign's first parameter).
+        if (!isHex(held.message) || !isHex(reply.value)) return fail('UNKNOWN', 'The wallet answered in an unexpected form.');
+        const message = hexToString(held.message);
+        const signature = reply.value;
+        await verifySignature({ address: getAddress(address), message, signature, rpcUrl: options.rpcUrl, fetchFn: options.fetchFn });
+        return { message, signature };
       }),
     onAccountsChanged: (listener) =>
       link.onAccountsChanged((accounts) => {

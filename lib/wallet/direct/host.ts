@@ -1,5 +1,5 @@
 /**
- * The document side of the direct path (Chrome's offscreen document, Firefox's event page):
+ * The document side of the direct path (Chrome's offscreen document, Firefox's framed page):
  * finds MetaMask among its ids, holds ONE connection to it (./metamask-port.ts), and passes
  * on only the four methods the mint uses. The background reaches it through ./link.ts.
  *
@@ -13,6 +13,12 @@
  * answers is kept until its port closes (MetaMask disabled, updated or removed), after which
  * the next request finds again. Errors keep MetaMask's EIP-1193 code and message; no request
  * parameter (the token) is ever put in one.
+ *
+ * An orphaned signature: the host outlives the background's port (a worker restart), and MetaMask
+ * keeps showing a signature request whose asker went away. `adopt` keeps that one request (the
+ * latest) with its answer to come; `resume(address)` hands it, once, to the restarted background,
+ * which mints with it instead of asking MetaMask a second time. A new personal_sign drops it (its
+ * answer then goes nowhere), and it is dropped after `orphanMs` (the token in it expires).
  */
 import type { DirectWalletId } from './metamask-ids';
 import { providerOverPort, type MetaMaskConnection, type MetaMaskPort } from './metamask-port';
@@ -25,12 +31,25 @@ export interface DirectHostOptions {
   connect(id: string): MetaMaskPort;
   /** How long a wallet has to answer its first request (default 10 s: MetaMask may be starting up). */
   probeMs?: number;
+  /** How long an orphaned signature request is kept for a restarted background (default 10 min). */
+  orphanMs?: number;
+}
+
+/** A signature request whose asker went away, with MetaMask's answer to come (or given). */
+export interface Orphan {
+  /** personal_sign's message, as sent: the hex of the token. */
+  message: string;
+  reply: DirectReply;
 }
 
 export interface DirectHost {
   find(): Promise<DirectWalletId | undefined>;
   request(method: string, params?: unknown): Promise<DirectReply>;
   onAccountsChanged(listener: (accounts: string[]) => void): () => void;
+  /** Keeps a personal_sign whose asker's port closed while MetaMask still held it. */
+  adopt(params: unknown, reply: Promise<DirectReply>): void;
+  /** The kept request for `address`, once, when MetaMask has answered it; undefined when there is none. */
+  resume(address: string): Promise<Orphan | undefined>;
   close(): void;
 }
 
@@ -49,6 +68,12 @@ const errorOf = (error: unknown): { code: number; message: string } => {
 
 export function createDirectHost(options: DirectHostOptions): DirectHost {
   const probeMs = options.probeMs ?? 10_000;
+  const orphanMs = options.orphanMs ?? 10 * 60_000;
+  let orphan: { message: string; address: string; reply: Promise<DirectReply>; timer: ReturnType<typeof setTimeout> } | undefined;
+  const dropOrphan = () => {
+    if (orphan) clearTimeout(orphan.timer);
+    orphan = undefined;
+  };
   const listeners = new Set<(accounts: string[]) => void>();
   let held: Promise<Held | undefined> | undefined;
 
@@ -112,6 +137,8 @@ export function createDirectHost(options: DirectHostOptions): DirectHost {
     find: async () => (await ensure())?.wallet,
     async request(method, params) {
       if (!isDirectMethod(method)) return { ok: false, code: 4200, message: `The direct wallet does not carry ${String(method).slice(0, 60)}.` };
+      // A new signature request: the person asked again, an orphaned one is no longer wanted.
+      if (method === 'personal_sign') dropOrphan();
       const found = await ensure();
       if (!found) return { ok: false, absent: true };
       const asked = found.connection.provider.request(params === undefined ? { method } : { method, params });
@@ -129,7 +156,24 @@ export function createDirectHost(options: DirectHostOptions): DirectHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    adopt(params, reply) {
+      const [message, address] = Array.isArray(params) ? (params as unknown[]) : [];
+      if (typeof message !== 'string' || typeof address !== 'string') return;
+      dropOrphan();
+      const kept = { message, address: address.toLowerCase(), reply, timer: setTimeout(() => orphan === kept && dropOrphan(), orphanMs) };
+      orphan = kept;
+    },
+    async resume(address) {
+      const kept = orphan;
+      if (!kept || kept.address !== address.toLowerCase()) return undefined;
+      const reply = await kept.reply;
+      // Taken once: another asker, or a second resume, gets nothing.
+      if (orphan !== kept) return undefined;
+      dropOrphan();
+      return { message: kept.message, reply };
+    },
     close() {
+      dropOrphan();
       current?.connection.close();
       current = undefined;
       held = undefined;

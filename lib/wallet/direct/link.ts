@@ -7,11 +7,14 @@
  *   background:  const link = directLinkOverPort(() => browser.runtime.connect({ name: DIRECT_PORT }));
  *   document:    browser.runtime.onConnect.addListener((port) => port.name === DIRECT_PORT && serveDirectHost(port, host));
  *
- * Messages: {id, find: true} → {id, found}; {id, method, params} → {id, reply}; the host also
- * sends {accounts} when MetaMask announces an account change. A port that closes fails what
- * is pending with EIP-1193 4900 (disconnected); the next request opens a new one.
+ * Messages: {id, find: true} → {id, found}; {id, method, params} → {id, reply};
+ * {id, resume: address} → {id, resumed: {message, reply} | null}; the host also sends {accounts}
+ * when MetaMask announces an account change. A port that closes fails what is pending with
+ * EIP-1193 4900 (disconnected); the next request opens a new one. On the document's side, a
+ * personal_sign still pending when its port closes (the worker stopped) is handed to the host
+ * to keep (host.adopt), for the restarted background to resume.
  */
-import type { DirectHost } from './host';
+import type { DirectHost, Orphan } from './host';
 import type { DirectWalletId } from './metamask-ids';
 import { isDirectMethod, type DirectMethod, type DirectReply } from './protocol';
 
@@ -24,7 +27,7 @@ export interface LinkPort {
 }
 
 /** What the background's direct wallet needs of the host, wherever it lives. */
-export type DirectLink = Pick<DirectHost, 'find' | 'request' | 'onAccountsChanged'>;
+export type DirectLink = Pick<DirectHost, 'find' | 'request' | 'onAccountsChanged' | 'resume'>;
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -40,13 +43,22 @@ const isReply = (value: unknown): value is DirectReply => {
   return v?.ok === false && (v.absent === true || (typeof v.code === 'number' && typeof v.message === 'string'));
 };
 
+const isOrphan = (value: unknown): value is Orphan => {
+  const v = record(value);
+  return typeof v?.message === 'string' && isReply(v.reply);
+};
+
 /** The document side: answers the background's requests on `port` with `host`. */
 export function serveDirectHost(port: LinkPort, host: DirectHost): void {
   let open = true;
+  /** This port's signature requests MetaMask has not answered yet. */
+  const signing = new Map<number, { params: unknown; reply: Promise<DirectReply> }>();
   const stop = host.onAccountsChanged((accounts) => open && port.postMessage({ accounts }));
   port.onDisconnect.addListener(() => {
     open = false;
     stop();
+    for (const { params, reply } of signing.values()) host.adopt(params, reply);
+    signing.clear();
   });
   port.onMessage.addListener((message) => {
     const m = record(message);
@@ -54,7 +66,15 @@ export function serveDirectHost(port: LinkPort, host: DirectHost): void {
     const id = m.id;
     const answer = (body: Record<string, unknown>) => open && port.postMessage({ id, ...body });
     if (m.find === true) void host.find().then((found) => answer({ found: found ?? null }));
-    else if (isDirectMethod(m.method)) void host.request(m.method, m.params).then((reply) => answer({ reply }));
+    else if (typeof m.resume === 'string') void host.resume(m.resume).then((resumed) => answer({ resumed: resumed ?? null }));
+    else if (isDirectMethod(m.method)) {
+      const reply = host.request(m.method, m.params);
+      if (m.method === 'personal_sign') {
+        signing.set(id, { params: m.params, reply });
+        void reply.then(() => signing.delete(id));
+      }
+      void reply.then((settled) => answer({ reply: settled }));
+    }
     else answer({ reply: { ok: false, code: 4200, message: 'Not a direct wallet method.' } satisfies DirectReply });
   });
 }
@@ -113,6 +133,10 @@ export function directLinkOverPort(openPort: () => Promise<LinkPort> | LinkPort)
       const answer = await ask(params === undefined ? { method } : { method, params });
       if (!answer) return { ok: false, code: 4900, message: 'disconnected' };
       return isReply(answer.reply) ? answer.reply : { ok: false, code: -32603, message: 'malformed' };
+    },
+    async resume(address: string): Promise<Orphan | undefined> {
+      const answer = await ask({ resume: address });
+      return isOrphan(answer?.resumed) ? answer.resumed : undefined;
     },
     onAccountsChanged(listener) {
       listeners.add(listener);

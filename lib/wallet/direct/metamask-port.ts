@@ -30,7 +30,8 @@
  * The choice: the connection lives in a document. In Chrome that is the offscreen document
  * (the one Chrome allows per extension, shared with the clipboard clear), which outlives a
  * worker restart, so a signature MetaMask is showing is still answered after one; in Firefox
- * it is the background event page, which is a document. This file is the document side:
+ * (no offscreen document) it is an extension page the event page frames, which keeps these
+ * packages out of the background script (entrypoints/direct-host). This file is the document side:
  * given a way to open a port, it builds MetaMask's own StreamProvider over it. The background
  * reaches it through ./direct-wallet.ts with a plain `request` function, so the worker bundle
  * holds none of the stream packages.

@@ -37,6 +37,11 @@ export interface LaunchFirefoxOptions {
   keepWelcomeTab?: boolean;
   /** Files the extension's pages download land here, without a dialog (Firefox's download prefs). */
   downloadDir?: string;
+  /**
+   * Other unpacked extensions installed beside ours (the MetaMask test double), each with its
+   * add-on id and the moz-extension:// host pinned for it, so a test can open its pages.
+   */
+  otherExtensions?: readonly { dir: string; id: string; uuid: string }[];
 }
 
 /**
@@ -75,7 +80,10 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       // Without it Firefox refuses BiDi navigation to moz-extension:// ("unsupported operation").
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({
+          [GECKO_ID]: FIREFOX_EXTENSION_UUID,
+          ...Object.fromEntries((options.otherExtensions ?? []).map((other) => [other.id, other.uuid])),
+        }),
         ...(options.downloadDir
           ? { 'browser.download.dir': options.downloadDir, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false }
           : {}),
@@ -93,6 +101,10 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
   };
   process.on('exit', removeProfile);
   try {
+    for (const other of options.otherExtensions ?? []) {
+      const otherId = await browser.installExtension(path.resolve(other.dir));
+      if (otherId !== other.id) throw new Error(`installed add-on id ${otherId}, expected ${other.id}`);
+    }
     const id = await browser.installExtension(extensionDir);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
   } catch (error) {

@@ -5,10 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { walletPort } from '../../../entrypoints/background/mint-ports';
 import { AppException } from '../../../lib/errors';
 import type { ConnectedWallet, WalletPort } from '../../../lib/mint/deps';
+import { WALLET_ICON_MAX } from '../../../lib/mint/state';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { defineStoredItems } from '../../../lib/storage/items';
 import { KEY_B, fakeWallet, type FakeWallet } from '../wallet/fakes';
 import { createHarness } from '../wallet/harness';
+
+/** The fake wallets' icon (test/unit/wallet/fakes.ts). */
+const ICON = 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"/%3E';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 const endpoints = async () => ({ ...DEFAULT_SETTINGS, apiBaseUrl: `${ORIGIN}/api/v1`, rpcUrl: 'http://127.0.0.1:9' });
@@ -48,7 +52,7 @@ describe('walletPort: the wallet remembered across signing tabs', () => {
     // What the flow passes on the next Connect click: the id it kept from the last connection.
     const again = await connected(port, first.wallet.id);
     expect(again.address).toBe(b.account.address);
-    expect(again.wallet).toEqual({ id: 'test.b', name: 'Wallet B', rdns: 'test.b' });
+    expect(again.wallet).toEqual({ id: 'test.b', name: 'Wallet B', rdns: 'test.b', icon: ICON });
     expect(again.wallets.map((w) => w.id)).toEqual(['test.a', 'test.b']);
   });
 
@@ -59,14 +63,22 @@ describe('walletPort: the wallet remembered across signing tabs', () => {
     expect(again.address).toBe(only.account.address);
   });
 
+  it('keeps a wallet\'s own icon for the choice, unless it is too large to store with the flow', async () => {
+    const big = `data:image/png;base64,${'A'.repeat(WALLET_ICON_MAX)}`;
+    const a = fakeWallet(undefined, { rdns: 'test.a', name: 'Wallet A', icon: big });
+    const b = fakeWallet(KEY_B, { rdns: 'test.b', name: 'Wallet B' });
+    const asked = await setup([a, b]).connect('io.gone.wallet');
+    expect('choose' in asked && asked.choose.map((w) => w.icon)).toEqual([undefined, ICON]);
+  });
+
   it('asks (no wallet prompt) when the remembered one is gone and several are announced', async () => {
     const a = fakeWallet(undefined, { rdns: 'test.a', name: 'Wallet A' });
     const b = fakeWallet(KEY_B, { rdns: 'test.b', name: 'Wallet B' });
     const port = setup([a, b]);
     await expect(port.connect('io.gone.wallet')).resolves.toEqual({
       choose: [
-        { id: 'test.a', name: 'Wallet A', rdns: 'test.a' },
-        { id: 'test.b', name: 'Wallet B', rdns: 'test.b' },
+        { id: 'test.a', name: 'Wallet A', rdns: 'test.a', icon: ICON },
+        { id: 'test.b', name: 'Wallet B', rdns: 'test.b', icon: ICON },
       ],
     });
     expect([...a.calls, ...b.calls].map((c) => c.method)).not.toContain('eth_requestAccounts');

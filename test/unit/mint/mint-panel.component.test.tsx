@@ -152,7 +152,7 @@ describe('MintPanel', () => {
     expect(screen.queryByRole('link')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.queryByTestId('connected-address')).toBeNull();
-    fireEvent.click(screen.getByRole('radio', { name: 'Wallet B' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Wallet B io.b' }));
     click('Use this wallet');
     await until('ready');
     expect(asked).toEqual([undefined, 'wallet-b']);

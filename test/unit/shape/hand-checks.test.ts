@@ -79,6 +79,8 @@ const CTX = {
     // Two wallets that look alike are listed by their uuids, marked (issue 13).
     { id: '0b6c3bde-6f4a-4f3e-9a59-1c2d3e4f5a6b', name: 'Rabby', rdns: 'io.rabby', lookAlike: true },
     { id: '7d9e0f1a-2b3c-4d5e-8f6a-7b8c9d0e1f2a', name: 'Rabby', rdns: 'io.rabby', lookAlike: true },
+    // A page wallet's own icon, shown beside its name and rdns.
+    { id: 'io.rainbow', name: 'Rainbow', rdns: 'io.rainbow', icon: 'data:image/png;base64,iVBORw0KGgo=' },
   ],
   eligibility: { staked: '100', liquid: '0', eligible: true, reason: 'none' },
   options: OPTIONS,

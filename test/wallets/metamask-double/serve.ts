@@ -12,6 +12,8 @@
 //            announces metamask_accountsChanged, shows only that one, and refuses to sign for
 //            the old address (4100).
 // - silent:  eth_requestAccounts and personal_sign are never answered.
+// - hold:    personal_sign waits for the person: `double.answerHeld('approve' | 'reject')`
+//            answers every request held so far (as MetaMask's window would), `state.held` counts them.
 import { JsonRpcEngine, createAsyncMiddleware } from '@metamask/json-rpc-engine';
 import { createEngineStream } from '@metamask/json-rpc-middleware-stream';
 import ObjectMultiplex from '@metamask/object-multiplex';
@@ -19,8 +21,8 @@ import { PortDuplexStream } from 'extension-port-stream';
 import { isAddressEqual, type Hex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 
-export type DoubleMode = 'approve' | 'reject' | 'locked' | 'switch' | 'silent';
-export const DOUBLE_MODES: readonly DoubleMode[] = ['approve', 'reject', 'locked', 'switch', 'silent'];
+export type DoubleMode = 'approve' | 'reject' | 'locked' | 'switch' | 'silent' | 'hold';
+export const DOUBLE_MODES: readonly DoubleMode[] = ['approve', 'reject', 'locked', 'switch', 'silent', 'hold'];
 
 /** The slice of runtime.Port the double uses (a real Port in the extension, an in-memory one in unit tests). */
 export interface DoublePort {
@@ -40,6 +42,8 @@ export interface DoubleState {
   signRequests: number;
   /** The account the person has selected now. */
   readonly address: Hex;
+  /** personal_sign requests waiting for the person (mode `hold`). */
+  readonly held: number;
 }
 
 export interface Double {
@@ -48,6 +52,8 @@ export interface Double {
   serve(port: DoublePort): void;
   /** How many ports are open now. */
   readonly openPorts: number;
+  /** Answers every held personal_sign as the person would; returns how many were answered. */
+  answerHeld(answer: 'approve' | 'reject'): number;
 }
 
 const BASE_CHAIN_ID = '0x2105';
@@ -73,12 +79,16 @@ export function createDouble(keys: { first: Hex; second: Hex }): Double {
   /** Senders the person approved (eth_requestAccounts answered): MetaMask's permission, per origin. */
   const permitted = new Set<string>();
   const engines = new Set<JsonRpcEngine>();
+  let waiting: Array<(answer: 'approve' | 'reject') => void> = [];
   const state: DoubleState = {
     mode: 'approve',
     calls: [],
     signRequests: 0,
     get address() {
       return accounts[selected]!.address;
+    },
+    get held() {
+      return waiting.length;
     },
   };
 
@@ -114,6 +124,10 @@ export function createDouble(keys: { first: Hex; second: Hex }): Double {
       case 'personal_sign': {
         state.signRequests += 1;
         if (state.mode === 'silent') return new Promise(() => undefined);
+        if (state.mode === 'hold') {
+          const answered = await new Promise<'approve' | 'reject'>((resolve) => waiting.push(resolve));
+          if (answered === 'reject') throw new RpcError(4001, 'MetaMask Personal Message Signature: User denied message signature.');
+        }
         if (state.mode === 'locked') throw new RpcError(4100, 'The wallet is locked.');
         if (state.mode === 'reject') throw new RpcError(4001, 'MetaMask Personal Message Signature: User denied message signature.');
         const [data, address] = Array.isArray(params) ? (params as [Hex, Hex]) : [];
@@ -162,6 +176,12 @@ export function createDouble(keys: { first: Hex; second: Hex }): Double {
     serve,
     get openPorts() {
       return openPorts;
+    },
+    answerHeld(answer) {
+      const now = waiting;
+      waiting = [];
+      for (const resolve of now) resolve(answer);
+      return now.length;
     },
   };
 }
