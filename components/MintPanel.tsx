@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { useMintSend } from './use-mint-send';
 import type { MintApi } from './mint-api';
 import type { MintOptions } from '../lib/mint/options';
 import type { MintState } from '../lib/mint/state';
@@ -30,13 +31,12 @@ export interface MintPanelProps {
  */
 export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: MintPanelProps) {
   const state = useSignal<MintState | null>(null);
-  const sending = useSignal(false);
-  const callError = useSignal<{ message?: string } | null>(null);
   const secret = useSignal<string | null>(null);
 
   const accept = (next: MintState) => {
     if (!state.value || next.updatedAt >= state.value.updatedAt) state.value = next;
   };
+  const { sending, callError, send } = useMintSend(accept);
   useEffect(() => {
     const stop = api.watch(accept);
     api.get().then(accept, (e: unknown) => (callError.value = e as { message?: string }));
@@ -52,18 +52,6 @@ export function MintPanel({ api, onUnlockRequested, copy, now = Date.now }: Mint
     void api.reveal().then((key) => (secret.value = key), () => undefined);
   }, [status]);
 
-  const send = (task: () => Promise<MintState>) => async () => {
-    if (sending.value) return;
-    sending.value = true;
-    callError.value = null;
-    try {
-      accept(await task());
-    } catch (e) {
-      callError.value = e as { message?: string };
-    } finally {
-      sending.value = false;
-    }
-  };
   const start = send(() => api.start());
   const cancel = send(() => api.cancel());
   const retry = send(() => api.retry());

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { useMintSend } from './use-mint-send';
 import type { VaultStatusView } from '../lib/messaging/vault';
 import { defaultOptions } from '../lib/mint/options-plain';
 import type { MintState } from '../lib/mint/state';
@@ -49,8 +50,6 @@ export function stepOf(state: MintState, vault: VaultStatusView | null): Welcome
 export function WelcomeApp({ api, now = Date.now }: { api: WelcomeApi; now?: () => number }) {
   const state = useSignal<MintState | null>(null);
   const vault = useSignal<VaultStatusView | null>(null);
-  const sending = useSignal(false);
-  const callError = useSignal<{ message?: string } | null>(null);
   const options = useMemo(() => defaultOptions(now()), []);
 
   const readVault = () => api.vault.status().then((v) => (vault.value = v), (e: unknown) => (callError.value = e as { message?: string }));
@@ -64,6 +63,7 @@ export function WelcomeApp({ api, now = Date.now }: { api: WelcomeApi; now?: () 
       if (before && WALLET_STEPS.has(before) && !WALLET_STEPS.has(next.status)) api.focusSelf().catch(() => undefined);
     }
   };
+  const { sending, callError, send } = useMintSend(accept);
   useEffect(() => {
     const stop = api.mint.watch(accept);
     api.mint.get().then(accept, (e: unknown) => (callError.value = e as { message?: string }));
@@ -71,18 +71,6 @@ export function WelcomeApp({ api, now = Date.now }: { api: WelcomeApi; now?: () 
     return stop;
   }, [api]);
 
-  const send = (task: () => Promise<MintState>) => async () => {
-    if (sending.value) return;
-    sending.value = true;
-    callError.value = null;
-    try {
-      accept(await task());
-    } catch (e) {
-      callError.value = e as { message?: string };
-    } finally {
-      sending.value = false;
-    }
-  };
   const start = send(() => api.mint.start());
   const cancel = send(() => api.mint.cancel());
   const retry = send(() => api.mint.retry());
