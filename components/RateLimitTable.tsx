@@ -31,7 +31,8 @@ export function filterModels(models: ModelLimits[], query: string): ModelLimits[
 
 function Cell({ model, type }: { model: ModelLimits; type: (typeof COLUMNS)[number] }) {
   const limit = model.rateLimits.find((r) => r.type === type);
-  if (!limit) return <td class="num none">{i18n.t('home.limits.none')}</td>;
+  // "—" with the legend under the table; screen readers hear the words.
+  if (!limit) return <td class="num none"><span aria-hidden="true">—</span><span class="visually-hidden">{i18n.t('home.limits.none')}</span></td>;
   return (
     <td class="num" title={exact.format(limit.amount)}>
       {compact.format(limit.amount)}
@@ -88,6 +89,9 @@ export function RateLimitTable({ models }: { models: ModelLimits[] | null }) {
             </tbody>
           </table>
         </div>
+        {models.some((m) => COLUMNS.some((c) => !m.rateLimits.some((r) => r.type === c))) && (
+          <p class="hint" data-testid="limits-legend">{i18n.t('home.limits.legend')}</p>
+        )}
       </>
     );
   }

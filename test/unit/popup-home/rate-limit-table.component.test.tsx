@@ -25,7 +25,9 @@ describe('RateLimitTable', () => {
     expect(within(big).getAllByRole('cell').map((c) => c.textContent)).toEqual(['20', '500K', '10K']);
     expect(within(big).getAllByRole('cell')[1]!.getAttribute('title')).toBe('500,000');
     const video = screen.getAllByRole('row')[4]!;
-    expect(within(video).getAllByRole('cell').map((c) => c.textContent)).toEqual(['none', 'none', 'none']);
+    // "—" on screen, "not listed" for screen readers, and the legend says what it means.
+    expect(within(video).getAllByRole('cell').map((c) => c.textContent)).toEqual(['—not listed', '—not listed', '—not listed']);
+    expect(screen.getByTestId('limits-legend').textContent).toMatch(/^— Venice lists no limit of this kind/);
     expect(screen.getByTestId('limits-count').textContent).toBe('4 of 4 models shown');
   });
 
