@@ -60,6 +60,13 @@ export function BalanceSummary({ limits, expiresAt, now }: BalanceSummaryProps) 
           );
         })}
       </dl>
+      {/* The words, one click away (a native disclosure: keyboard and screen readers work as is). */}
+      <details class="glossary" data-testid="glossary">
+        <summary>{i18n.t('home.glossary.summary')}</summary>
+        <p><dfn>DIEM</dfn>: {i18n.t('home.glossary.diem')}</p>
+        <p><dfn>{i18n.t('home.balance.bundled')}</dfn>: {i18n.t('home.glossary.bundled')}</p>
+        <p><dfn>USD</dfn>: {i18n.t('home.glossary.usd')}</p>
+      </details>
       <p class={`meta-line${expired ? ' text-alert' : ''}`}>
         <span class="meta-label">{i18n.t('home.expiry.label')}</span>{' '}
         <span data-testid="expiry">{expiryText(expiresAt, now)}</span>
