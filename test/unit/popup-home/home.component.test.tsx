@@ -26,7 +26,7 @@ describe('Home', () => {
     expect(screen.getByTestId('expiry').textContent).toBe('Never expires');
     // The words behind the units, one click away.
     expect(screen.getByText('What are DIEM and credits?').tagName).toBe('SUMMARY');
-    expect(screen.getByTestId('glossary').textContent).toMatch(/DIEM: Compute that staked VVV earns/);
+    expect(screen.getByTestId('glossary').textContent).toMatch(/DIEM: The account's daily compute allowance/);
     expect(screen.getByTestId('active-key').textContent).toBe('Laptop (…aaaaaa)');
     expect(screen.getByRole('timer').textContent).toBe('2 h 30 min');
     expect(api.status.mock.invocationCallOrder[0]).toBeLessThan(api.refresh.mock.invocationCallOrder[0]!);
