@@ -20,6 +20,10 @@ import {
 import { ethCall, rpcRequest, RpcResponseError, type RpcOptions } from '../chain/rpc';
 import { AppException, appError } from '../errors';
 
+
+/** A JSON-RPC error that is an EVM revert: code 3 (geth, anvil) or "revert" in the message (-32000 and others). */
+const isRevert = (error: RpcResponseError) => error.code === 3 || /revert/i.test(error.message);
+
 export interface VerifyOptions {
   address: Address;
   /** The exact string that was signed (the JWT). */
@@ -67,7 +71,9 @@ export async function verifySignature(options: VerifyOptions): Promise<'eoa' | '
   try {
     answer = await ethCall(rpc, { data });
   } catch (error) {
-    if (error instanceof RpcResponseError) throw mismatch(); // the validator reverted: no valid signature
+    // The validator reverted: no valid signature. Any other JSON-RPC error (a rate limit, "header
+    // not found" sent with HTTP 200) says nothing about the signature: the chain could not answer.
+    if (error instanceof RpcResponseError && isRevert(error)) throw mismatch();
     throw unreachable(error);
   }
   // The validator's runtime answers one byte (or a padded word): 1 for valid.

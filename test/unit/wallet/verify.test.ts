@@ -1,5 +1,7 @@
 // The local signature check, with real viem signatures: offline for an ordinary account,
 // and on the sandbox chain (a real anvil as Base) for a tampered one and for an ERC-1271 wallet.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, http, serializeErc6492Signature, type Hex } from 'viem';
 import { verifyMessage } from 'viem/actions';
@@ -29,7 +31,35 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
+/** A JSON-RPC endpoint that answers eth_getCode and fails every eth_call with `error` (HTTP 200). */
+async function rpcFailingCalls(error: { code: number; message: string }): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const { id, method } = JSON.parse(body) as { id: number; method: string };
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(method === 'eth_call' ? { jsonrpc: '2.0', id, error } : { jsonrpc: '2.0', id, result: '0x' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
 describe('verifySignature', () => {
+  it('says the chain could not answer, not "mismatch", when the check call fails with a JSON-RPC error that is no revert', async () => {
+    const signature = tamper(await signer.signMessage({ message: TOKEN }));
+    const limited = await rpcFailingCalls({ code: -32005, message: 'request limit exceeded' });
+    const reverting = await rpcFailingCalls({ code: -32000, message: 'execution reverted' });
+    try {
+      const codes = await Promise.all([limited, reverting].map((rpc) =>
+        verifySignature({ address: signer.address, message: TOKEN, signature, rpcUrl: rpc.url }).catch(codeOf)));
+      expect(codes).toEqual(['RPC_UNREACHABLE', 'SIGNATURE_LOCAL_MISMATCH']);
+    } finally {
+      await Promise.all([limited.close(), reverting.close()]);
+    }
+  });
+
   it('accepts a real personal_sign signature offline (no RPC needed)', async () => {
     const signature = await signer.signMessage({ message: TOKEN });
     await expect(verifySignature({ address: signer.address, message: TOKEN, signature, rpcUrl: NO_RPC })).resolves.toBe('eoa');
