@@ -11,7 +11,7 @@ interface Props {
 }
 
 /**
- * The minted key, saved in the vault, shown in full this once with Copy and Copy as
+ * The minted key, saved in the vault, shown in full (while this tab shows the flow) with Copy and Copy as
  * VENICE_API_KEY= (the home screen's row), then where to find it next: the toolbar.
  */
 export function WelcomeKey({ keySummary, copyVault }: Props) {
