@@ -8,7 +8,7 @@ import { readEligibility } from '../../lib/chain/eligibility';
 import type { ChainPort, ClientPort, VaultPort, WalletPort } from '../../lib/mint/deps';
 import type { BuildPolicy } from '../../lib/settings/build-policy';
 import type { Settings } from '../../lib/settings/schema';
-import { WALLET_ICON_MAX } from '../../lib/mint/state';
+import { WALLET_ICON_MAX } from '../../lib/mint/wallet-icon';
 import { signingOriginFor } from '../../lib/settings/origin';
 import { mintedKeyMeta } from '../../lib/vault/minted-meta';
 import type { Vault } from '../../lib/vault/vault';

@@ -8,6 +8,7 @@ import { ERROR_ACTIONS, ERROR_CODES } from '../errors/codes';
 import { arrayOf, bool, num, oneOf, optional, shape, text, type Guard } from '../shape/guards';
 import { API_KEY_TYPES, isMintOptions } from './options-plain';
 import type { MintState } from './state';
+import { WALLET_ICON_MAX, WALLET_ICON_PATTERN } from './wallet-icon';
 
 /** state.ts's FLOW_STATUSES (not imported: that file builds zod schemas). */
 const STATUSES = ['idle', 'needs-unlock', 'connecting', 'ready', 'awaiting-signature', 'minting', 'saved', 'saved-unstored', 'failed'];
@@ -22,8 +23,7 @@ const ctx = shape({
       name: text(0, 100),
       rdns: optional(text(0, 200)),
       lookAlike: optional(bool),
-      // state.ts's WALLET_ICON_MAX (not imported: that file builds zod schemas).
-      icon: optional(text(0, 16_000, /^data:image\/(?:svg\+xml|png|jpeg|webp|gif)[;,]/)),
+      icon: optional(text(0, WALLET_ICON_MAX, WALLET_ICON_PATTERN)),
     }),
     20,
   ),

@@ -6,13 +6,12 @@
 import * as z from 'zod/mini';
 import { AppErrorSchema } from '../errors/app-error';
 import { ApiKeyTypeSchema, MintOptionsSchema } from './options';
+import { WALLET_ICON_MAX, WALLET_ICON_PATTERN } from './wallet-icon';
 
 /** An EVM address (checksummed or not). */
 const EvmAddressSchema = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, 'Not an EVM address'));
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 
-/** The largest wallet icon the flow keeps (it is stored with the flow state, up to 20 wallets). */
-export const WALLET_ICON_MAX = 16_000;
 
 export const WalletChoiceSchema = z.strictObject({
   /** The wallet's EIP-6963 rdns: stable across page loads, unlike its uuid. */
@@ -22,7 +21,7 @@ export const WalletChoiceSchema = z.strictObject({
   /** Another wallet in the page claims the same rdns or name: `id` is then this page's uuid for it. */
   lookAlike: z.optional(z.boolean()),
   /** The wallet's EIP-6963 icon (a data: image; a larger one is not kept). */
-  icon: z.optional(z.string().check(z.maxLength(WALLET_ICON_MAX), z.regex(/^data:image\/(?:svg\+xml|png|jpeg|webp|gif)[;,]/))),
+  icon: z.optional(z.string().check(z.maxLength(WALLET_ICON_MAX), z.regex(WALLET_ICON_PATTERN))),
 });
 export type WalletChoice = z.infer<typeof WalletChoiceSchema>;
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { walletPort } from '../../../entrypoints/background/mint-ports';
 import { AppException } from '../../../lib/errors';
 import type { ConnectedWallet, WalletPort } from '../../../lib/mint/deps';
-import { WALLET_ICON_MAX } from '../../../lib/mint/state';
+import { WALLET_ICON_MAX } from '../../../lib/mint/wallet-icon';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { defineStoredItems } from '../../../lib/storage/items';
 import { KEY_B, fakeWallet, type FakeWallet } from '../wallet/fakes';
