@@ -3,8 +3,10 @@
 // gecko id) is installed beside the extension, whose sandbox build looks for that id first. The
 // connection lives in an extension page framed in the event page (entrypoints/direct-host). A mint
 // opens no tab and mints once; the wallet is asked over a port from our add-on id; a declined
-// signature posts nothing; a locked wallet is explained. The double is driven from one of its own
-// pages (runtime.getBackgroundPage), as the Chromium test drives it from its worker.
+// signature posts nothing; a locked wallet and an account switch are explained; the popup closed
+// while MetaMask shows the signature loses nothing; the event page stopped then (as about:debugging
+// does, firefox/event-page.ts) says the extension restarted and posts nothing. The double is driven from one of its own pages
+// (runtime.getBackgroundPage), as the Chromium test drives it from its worker.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control } from '../sandbox/helpers';
@@ -15,7 +17,8 @@ import { gotoExtensionUrl } from './harness/firefox';
 import { GECKO_ID } from './harness/paths';
 import { launchFirefox, pageErrorsOf, startSandboxForTest, type FirefoxHarness, type Sandbox } from './harness/index';
 import { attributeOf, press, textOf, typeInto } from './firefox/dom';
-import { sendToBackground } from './firefox/extension';
+import { terminateEventPage } from './firefox/event-page';
+import { openBackgroundProbe, sendToBackground } from './firefox/extension';
 import { pagesOn } from './firefox/sandbox-wallet';
 
 const PASSPHRASE = 'harbor-lantern-58-quince';
@@ -29,9 +32,13 @@ interface DoubleView {
   signRequests: number;
   calls: Array<{ method: string; from: string }>;
   address: string;
+  held: number;
 }
 interface DoubleGlobal {
-  metamaskDouble: { state: DoubleView };
+  metamaskDouble: { state: DoubleView; answerHeld(answer: 'approve' | 'reject'): number };
+}
+interface SandboxKey {
+  last6Chars: string;
 }
 interface FirefoxRuntime {
   browser: { runtime: { getBackgroundPage(): Promise<DoubleGlobal> } };
@@ -44,6 +51,7 @@ describe('mint through the direct MetaMask path in Firefox ESR', () => {
 
   const status = () => attributeOf(popup, PANEL, 'data-status');
   const until = (value: string, timeout = 60_000) => expect.poll(() => status(), { timeout, interval: 200 }).toBe(value);
+  const sandboxKeys = async () => ((await control(sandbox.origin, 'GET', '/keys')) as { keys: SandboxKey[] }).keys;
   const mintPosts = async () =>
     ((await control(sandbox.origin, 'GET', '/requests')) as { requests: { method: string; path: string; status: number }[] }).requests.filter(
       (r) => `${r.method} ${r.path}` === MINT,
@@ -83,7 +91,7 @@ describe('mint through the direct MetaMask path in Firefox ESR', () => {
       return await page.evaluate(async () => {
         const bg = await (globalThis as unknown as FirefoxRuntime).browser.runtime.getBackgroundPage();
         const { state } = bg.metamaskDouble;
-        return { mode: state.mode, signRequests: state.signRequests, calls: state.calls.map((c) => ({ ...c })), address: state.address };
+        return { mode: state.mode, signRequests: state.signRequests, calls: state.calls.map((c) => ({ ...c })), address: state.address, held: state.held };
       });
     } finally {
       await page.close().catch(() => undefined);
@@ -96,6 +104,18 @@ describe('mint through the direct MetaMask path in Firefox ESR', () => {
         const bg = await (globalThis as unknown as FirefoxRuntime).browser.runtime.getBackgroundPage();
         bg.metamaskDouble.state.mode = m;
       }, mode);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+  /** The person answers MetaMask's signature window (mode `hold`); returns how many requests were answered. */
+  async function answerHeld(answer: 'approve' | 'reject'): Promise<number> {
+    const page = await doublePage();
+    try {
+      return await page.evaluate(async (a: 'approve' | 'reject') => {
+        const bg = await (globalThis as unknown as FirefoxRuntime).browser.runtime.getBackgroundPage();
+        return bg.metamaskDouble.answerHeld(a);
+      }, answer);
     } finally {
       await page.close().catch(() => undefined);
     }
@@ -181,5 +201,79 @@ describe('mint through the direct MetaMask path in Firefox ESR', () => {
     await expect.poll(() => textOf(popup, `${PANEL} [role="alert"]`)).toContain('Your wallet is locked.');
     await noTabOpenedSince(before);
     await setMode('approve');
+  });
+
+  it('the popup closed while MetaMask shows the signature, then approved: one key minted and saved, shown when the popup reopens', async () => {
+    await backToIdle();
+    await connect();
+    await until('ready');
+    const posts = (await mintPosts()).length;
+    const keys = (await sandboxKeys()).length;
+    const signs = (await double()).signRequests;
+    await setMode('hold');
+    await press(popup, 'Mint API key', PANEL);
+    await until('awaiting-signature');
+    await expect.poll(async () => (await double()).held, { timeout: 30_000, interval: 250 }).toBe(1);
+    await popup.close();
+    expect(await answerHeld('approve')).toBe(1);
+    // With no popup open, the event page mints and saves by itself.
+    await expect.poll(async () => (await sandboxKeys()).length, { timeout: 30_000, interval: 250 }).toBe(keys + 1);
+    popup = await h.openPopup();
+    await until('saved');
+    const last6 = await attributeOf(popup, `${PANEL} [data-testid="mint-saved"]`, 'data-last6');
+    expect((await mintPosts()).slice(posts).map((r) => r.status)).toEqual([200]);
+    expect((await sandboxKeys()).filter((k) => k.last6Chars === last6)).toHaveLength(1);
+    const vault = (await sendToBackground(h, 'vault.status')) as { ok: true; output: { records: { last6: string; source: string }[] } };
+    expect(vault.output.records.filter((r) => r.last6 === last6 && r.source === 'minted')).toHaveLength(1);
+    expect((await double()).signRequests - signs, 'MetaMask was asked once').toBe(1);
+    expect(await pageErrorsOf(popup)).toEqual([]);
+    await setMode('approve');
+  });
+
+  it('the event page stopped while MetaMask shows the signature: says the extension restarted, posts nothing, and the next Mint asks again', async () => {
+    await backToIdle();
+    await connect();
+    await until('ready');
+    const posts = (await mintPosts()).length;
+    const signs = (await double()).signRequests;
+    await setMode('hold');
+    await press(popup, 'Mint API key', PANEL);
+    await until('awaiting-signature');
+    await expect.poll(async () => (await double()).held, { timeout: 30_000, interval: 250 }).toBe(1);
+    await popup.close();
+    const probe = await openBackgroundProbe(h);
+    expect(await probe.alive()).toBe(true);
+    // As about:debugging's "Terminate background script": the framed page holding MetaMask's port goes with it.
+    await terminateEventPage(h.browser, GECKO_ID);
+    await expect.poll(() => probe.alive(), { timeout: 10_000, interval: 250 }).toBe(false);
+    await probe.close();
+    popup = await h.openPopup(); // its first message starts the event page afresh
+    await until('failed');
+    await expect.poll(() => textOf(popup, `${PANEL} [role="alert"]`)).toContain('The extension restarted while waiting for your wallet.');
+    // MetaMask's window, approved now, answers a port that is gone: nothing may come of it.
+    expect(await answerHeld('approve')).toBe(1);
+    await setMode('approve');
+    await press(popup, 'Try again', PANEL);
+    await until('ready');
+    await press(popup, 'Mint API key', PANEL);
+    await until('saved');
+    expect((await double()).signRequests - signs, 'the next Mint asked MetaMask again').toBe(2);
+    expect((await mintPosts()).slice(posts).map((r) => r.status), 'one mint POST, from the second signature').toEqual([200]);
+    expect(await pageErrorsOf(popup)).toEqual([]);
+  });
+
+  // Last: the double stays on the second account afterwards.
+  it('an account switched in the wallet before signing is explained, and posts nothing', async () => {
+    await backToIdle();
+    await connect();
+    await until('ready');
+    const posts = (await mintPosts()).length;
+    const signs = (await double()).signRequests;
+    await setMode('switch');
+    await press(popup, 'Mint API key', PANEL);
+    await until('failed');
+    await expect.poll(() => textOf(popup, `${PANEL} [role="alert"]`)).toContain('The account in your wallet changed');
+    expect((await mintPosts()).length).toBe(posts);
+    expect((await double()).signRequests).toBe(signs);
   });
 });
