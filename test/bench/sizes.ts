@@ -137,9 +137,11 @@ function build(args: readonly string[]): void {
  * wallet's and look-alike wallets' labels (issue 13) brought it to 26,997 B on 2026-12-03.
  * Raised again, knowingly, to 28,200 B: the status chip, the header's icons (issue 11), the page
  * wallets' icons, the look-alike notice and the progress line naming where the wallet asks (issue 13):
- * 28,019 B on 2026-12-03 (Chrome and Firefox), still under the issue's 30,720 B.
+ * 28,019 B on 2026-12-03 (Chrome and Firefox), still under the issue's 30,720 B. Then 28,400 B for
+ * the balances' glossary and the rate-limit legend (issue 11): 28,204 B (production) / 28,265 B
+ * (sandbox) on 2026-12-03.
  */
-export const POPUP_JS_BUDGET = 28_200;
+export const POPUP_JS_BUDGET = 28_400;
 /**
  * The background's budget (issue 16): what it weighs after the cuts (102,995 B gzip for Chrome on
  * 2026-12-03; 104,369 B once the clipboard clearing and the wallet choice were merged), rounded up,
