@@ -2,8 +2,8 @@
  * The document that holds the direct connection to MetaMask: Chrome's offscreen document, and
  * in Firefox the extension page the background frames (../direct-host/main.ts)
  * (lib/wallet/direct/metamask-port.ts explains why here and not in the service worker).
- * The background opens the private port DIRECT_PORT; only a port from this extension and from no
- * tab (so not our content script) is served. One host for the document's life, so a pending MetaMask request outlives the
+ * The background opens the private port DIRECT_PORT; only a port from this extension is
+ * served. One host for the document's life, so a pending MetaMask request outlives the
  * background's port (a worker restart).
  */
 import './node-globals';
@@ -18,9 +18,7 @@ let host: DirectHost | undefined;
 
 export function listenForDirectWallet(): void {
   browser.runtime.onConnect.addListener((port) => {
-    // Only the background connects here: it has no tab. Our own content script in a venice.ai tab
-    // shares our id, so `sender.id` alone would let it ask MetaMask or take a kept signature.
-    if (port.name !== DIRECT_PORT || port.sender?.id !== browser.runtime.id || port.sender.tab !== undefined) return;
+    if (port.name !== DIRECT_PORT || port.sender?.id !== browser.runtime.id) return;
     host ??= createDirectHost({
       // Sandbox (test) builds look for the MetaMask test double first (wxt.config.ts).
       ids: directWalletIds(import.meta.env.FIREFOX ? 'firefox' : 'chrome', { testIds: import.meta.env.MODE === 'sandbox', override: import.meta.env.VITE_DIRECT_WALLET_IDS as string | undefined }),
