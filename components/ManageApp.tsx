@@ -28,9 +28,6 @@ export function ManageApp({ api, opening, now = Date.now }: Props) {
   const importing = useSignal(false);
   const forgot = useSignal(false);
   const refresh = async () => {
-    // The first list served the first mount only: after a lock and unlock (or any change) the
-    // table mounts again and must ask, not show the list from when the page opened.
-    first.value = null;
     try {
       status.value = await api.status();
       loadError.value = null;
