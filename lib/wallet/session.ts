@@ -31,12 +31,12 @@ import type { WalletBrowser } from './browser-types';
 import type { WalletInfo } from './bridge-protocol';
 import { createBridgeLink } from './bridge-link';
 import { pickWallet, walletRef } from './choose-wallet';
-import type { SigningTabStore } from './signing-tab';
+import type { SigningTabStore } from './signing-tab-memory';
 import { createBridgeWalletClient } from './transport';
 import { signChecked } from './sign-checked';
 import { rethrowAsWalletError } from './wallet-errors';
 
-export type { SigningTabStore } from './signing-tab';
+export type { SigningTabStore } from './signing-tab-memory';
 
 export interface WalletSessionOptions {
   signingOrigin: string;

@@ -5,10 +5,10 @@
  * created (storage.session, which survives a service-worker restart) and reads
  * that tab's URL through its host permission to check it is still on the origin.
  */
-import * as z from 'zod/mini';
 import { AppException, appError } from '../errors';
 import type { WalletBrowser } from './browser-types';
 import { type Injected, injectBridge } from './bridge-injection';
+import { createSigningTabMemory, type SigningTabStore, type StoredSigningTab } from './signing-tab-memory';
 
 /**
  * The page the signing tab opens on the signing origin: not the app's home page, but a
@@ -17,24 +17,6 @@ import { type Injected, injectBridge } from './bridge-injection';
  * serves its signing page at the same path (test/sandbox/api/handlers/static.ts).
  */
 export const SIGNING_PATH = '/404';
-
-
-const StoredSchema = z.strictObject({
-  tabId: z.int().check(z.nonnegative()),
-  origin: z.string(),
-  /** The wallet (its EIP-6963 rdns, stable across page loads) the user connected, for a session that restarts. */
-  wallet: z.optional(z.string().check(z.maxLength(100))),
-  /** The bridge whose hello passed the checks, and the document it runs in (where the browser names one). */
-  bridge: z.optional(z.strictObject({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)), documentId: z.optional(z.string().check(z.maxLength(100))) })),
-});
-type Stored = z.infer<typeof StoredSchema>;
-
-/** The stored item that remembers the tab (lib/storage/items.ts `signingTab`, in storage.session). */
-export interface SigningTabStore {
-  getValue(): Promise<unknown>;
-  setValue(value: Stored): Promise<void>;
-  removeValue(): Promise<void>;
-}
 
 export interface SigningTabOptions {
   browser: WalletBrowser;
@@ -62,7 +44,6 @@ async function mayReach(browser: WalletBrowser, origin: string): Promise<boolean
 const closedError = (detail?: string) => new AppException(appError('SIGNING_TAB_CLOSED', detail));
 const LOST_TAB = 'The browser could not find the signing tab. Try again.';
 
-
 export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, loadTimeoutMs = 30_000 }: SigningTabOptions) {
   const pageUrl = new URL(path, origin).href;
   let tabId: number | undefined;
@@ -75,20 +56,12 @@ export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, 
   const onOrigin = (url: string | undefined) => parsed(url)?.origin === origin;
   const onSigningPage = (url: string | undefined) => onOrigin(url) && parsed(url)?.pathname === new URL(pageUrl).pathname;
 
-  async function remembered(): Promise<Stored | undefined> {
-    const parsed = StoredSchema.safeParse(await store.getValue());
-    return parsed.success && parsed.data.origin === origin ? parsed.data : undefined;
-  }
-  async function remember(patch: Partial<Stored>): Promise<void> {
-    const current = await remembered();
-    const next = { ...(current ?? { origin }), ...patch, origin } as Stored;
-    if (next.tabId !== undefined) await store.setValue(next);
-  }
+  const { remembered, remember, forget } = createSigningTabMemory(store, origin);
 
   const onRemoved = (id: number) => {
     if (id !== tabId) return;
     tabId = undefined;
-    void store.removeValue();
+    void forget();
     for (const watcher of [...closeWatchers]) watcher();
   };
   browser.tabs.onRemoved.addListener(onRemoved);
@@ -226,7 +199,7 @@ export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, 
     rememberWallet: (wallet: string) => remember({ wallet }),
     rememberedWallet: async () => (await remembered())?.wallet,
     /** The bridge whose hello was accepted (kept across worker restarts, like the tab). */
-    rememberBridge: (bridge: Stored['bridge']) => remember({ bridge }),
+    rememberBridge: (bridge: StoredSigningTab['bridge']) => remember({ bridge }),
     rememberedBridge: async () => (await remembered())?.bridge,
     /**
      * The flow ended: closes the signing tab if it still shows the page the extension opened.
@@ -237,7 +210,7 @@ export function createSigningTab({ browser, store, origin, path = SIGNING_PATH, 
       if (id === undefined) return;
       const tab = await browser.tabs.get(id).catch(() => undefined);
       tabId = undefined;
-      await store.removeValue();
+      await forget();
       if (onSigningPage(tab?.url)) await browser.tabs.remove(id).catch(() => undefined);
     },
     async closeTab(): Promise<void> {

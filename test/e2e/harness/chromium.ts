@@ -7,6 +7,7 @@ import { recordPageErrors } from './page-errors';
 import { startWorker, stopWorker, workerStatus } from './service-worker';
 import { snapshotExtension } from './snapshot';
 import type { Badge, StorageArea } from './types';
+import { reportOnFailure } from './failure-report';
 import { chromiumWelcomePage, hasWelcomePage } from './welcome-tab';
 
 export interface ChromiumHarness {
@@ -119,6 +120,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     }
   }
 
+  const forget = reportOnFailure({ context, extensionId });
   const openExtensionPage = async (pathname: string): Promise<Page> => {
     const page = await context.newPage();
     recordPageErrors(page, (listener) => page.on('pageerror', listener));
@@ -170,6 +172,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
       }
     },
     async close() {
+      forget();
       await context.close().catch(() => undefined);
       snapshot.remove();
     },

@@ -3,11 +3,20 @@
 // them is still alive (a browser, a Firefox content process, anvil), after killing them so the
 // next file starts from nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll } from 'vitest';
+import { afterAll, beforeEach } from 'vitest';
+import { failureReport } from './failure-report';
 import { describeProcesses, FILE_MARKER, killAll, leftoverProcesses } from './leftovers';
 
 const fileId = randomUUID();
 process.env[FILE_MARKER] = fileId;
+
+// A failed test prints what the browser showed at that moment (failure-report.ts).
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    const report = await failureReport(task.name).catch((e: unknown) => `[failure] no report: ${String(e)}`);
+    if (report) console.log(`[failure] ${task.name}\n${report}`);
+  });
+});
 
 afterAll(async () => {
   // A browser's helpers can take a moment to exit after close(): give them 10 s.
