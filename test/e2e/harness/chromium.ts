@@ -8,7 +8,7 @@ import { startWorker, stopWorker, workerStatus } from './service-worker';
 import { snapshotExtension } from './snapshot';
 import type { Badge, StorageArea } from './types';
 import { reportOnFailure } from './failure-report';
-import { chromiumWelcomePage, hasWelcomePage } from './welcome-tab';
+import { chromiumWelcomePage, closeChromiumWelcomePage, hasWelcomePage } from './welcome-tab';
 
 export interface ChromiumHarness {
   context: BrowserContext;
@@ -112,7 +112,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   if (hasWelcomePage(extensionDir)) {
     try {
       const welcome = await chromiumWelcomePage(context, origin);
-      if (!options.keepWelcomeTab) await welcome.close();
+      if (!options.keepWelcomeTab) await closeChromiumWelcomePage(welcome);
     } catch (error) {
       await context.close().catch(() => undefined);
       snapshot.remove();
