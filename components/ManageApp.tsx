@@ -23,7 +23,7 @@ export function ManageApp({ api, opening, now = Date.now }: Props) {
   const status = useSignal<VaultStatusView | null>(null);
   const loadError = useSignal<unknown>(null);
   const chosen = useSignal<string | null>(null);
-  /** The list `opening` brought, used once by the first ADMIN key's table. */
+  /** The list `opening` brought, used once by the first ADMIN key's table: a later mount (after a lock and unlock) asks again. */
   const first = useSignal<FirstList | null>(null);
   const importing = useSignal(false);
   const forgot = useSignal(false);
@@ -83,7 +83,7 @@ export function ManageApp({ api, opening, now = Date.now }: Props) {
             </div>
             <p id="admin-key-hint" class="hint">{i18n.t('manage.admin.hint')}</p>
           </div>
-          <ManageKeys key={admin.id} api={api} admin={admin} first={first.value?.adminId === admin.id ? first.value : undefined} records={s.records} clipboardClearSeconds={s.clipboardClearSeconds} now={now} onVaultChanged={() => void refresh()} />
+          <ManageKeys key={admin.id} api={api} admin={admin} first={first.value?.adminId === admin.id ? first.value : undefined} onFirstUsed={() => { first.value = null; }} records={s.records} clipboardClearSeconds={s.clipboardClearSeconds} now={now} onVaultChanged={() => void refresh()} />
           <ManageAccount key={admin.id} api={api} admin={admin} />
           <ManageUsageSection key={`usage-${admin.id}`} api={api} admin={admin} now={now} />
         </>

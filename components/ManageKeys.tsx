@@ -30,6 +30,8 @@ interface Props {
   admin: KeyMeta;
   /** The list the page's first question already brought for this ADMIN key: not asked again. */
   first?: FirstList;
+  /** Called once `first` is taken into this table's state: the page forgets it, so a new table asks Venice. */
+  onFirstUsed?: () => void;
   records: KeyMeta[];
   clipboardClearSeconds: number;
   now: () => number;
@@ -38,13 +40,15 @@ interface Props {
 }
 
 /** The keys of the account, seen through one ADMIN key: list, details, create, edit, pause, rotate, revoke. */
-export function ManageKeys({ api, admin, first, records, clipboardClearSeconds, now, onVaultChanged }: Props) {
+export function ManageKeys({ api, admin, first, onFirstUsed, records, clipboardClearSeconds, now, onVaultChanged }: Props) {
   const keys = useSignal<KeyRecord[] | null>(first && 'keys' in first ? first.keys : null);
   const paused = useSignal<ReadonlySet<string>>(new Set(first && 'paused' in first ? first.paused : []));
   const panel = useSignal<Panel>({ kind: 'none' });
   const notice = useSignal('');
-  const action = useAction();
-  const loading = useAction();
+  // The vault was locked meanwhile (the popup's lock, the auto-lock): the page reads its status again and shows the unlock.
+  const whenLocked = (e: unknown) => { if ((e as { code?: unknown } | null)?.code === 'VAULT_LOCKED') onVaultChanged(); };
+  const action = useAction(whenLocked);
+  const loading = useAction(whenLocked);
   const today = new Date(now()).toISOString().slice(0, 10);
 
   const load = () => loading.run(async () => {
@@ -56,6 +60,7 @@ export function ManageKeys({ api, admin, first, records, clipboardClearSeconds, 
   useEffect(() => {
     if (!first) void load();
     else if ('error' in first) loading.error.value = first.error;
+    if (first) onFirstUsed?.();
   }, []);
 
   const held = useMemo(

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 
-/** Busy flag and last error of one async action; a second click while busy is ignored. */
-export function useAction() {
+/** Busy flag and last error of one async action; a second click while busy is ignored. `onError` sees each error too. */
+export function useAction(onError?: (error: unknown) => void) {
   const busy = useSignal(false);
   const error = useSignal<unknown>(null);
   const run = async (task: () => Promise<void>) => {
@@ -12,6 +12,7 @@ export function useAction() {
       await task();
     } catch (e) {
       error.value = e;
+      onError?.(e);
     } finally {
       busy.value = false;
     }

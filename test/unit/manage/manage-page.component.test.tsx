@@ -101,6 +101,23 @@ describe('the Manage keys page', () => {
     expect(await within(screen.getByTestId('keys-table')).findByText('listed later')).toBeTruthy();
   });
 
+  it('locked meanwhile: an action shows the unlock, and once unlocked the table asks Venice again instead of showing the list from when the page opened', async () => {
+    const admin = meta({ description: 'first admin' });
+    const api = fakeManage([admin], [venice({ id: 'k-2', description: 'listed after unlock' })]);
+    const opening = Promise.resolve({ status: { state: 'unlocked' as const, records: [admin], damaged: [], clipboardClearSeconds: 30 }, list: { adminId: admin.id, keys: [venice({})], paused: [] } });
+    render(<ManageApp api={api} opening={opening} now={() => NOW} />);
+    expect(await within(await screen.findByTestId('keys-table')).findByText('ci bot')).toBeTruthy();
+    api.get.mockRejectedValueOnce(remote('VAULT_LOCKED', 'The vault is locked.', 'unlock'));
+    api.status.mockResolvedValueOnce({ state: 'locked', retryInMs: 0 });
+    fireEvent.click(screen.getByRole('button', { name: /Open details of ci bot/ }));
+    fireEvent.input(await screen.findByLabelText('Passphrase'), { target: { value: 'a long enough passphrase' } });
+    api.unlock.mockResolvedValue({ state: 'unlocked' });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await within(await screen.findByTestId('keys-table')).findByText('listed after unlock')).toBeTruthy();
+    expect(api.list).toHaveBeenCalledWith(admin.id);
+    expect(screen.queryByText('ci bot')).toBeNull();
+  });
+
   it("names the key when the first question brought Venice's refusal", async () => {
     const admin = meta({ last6: 'zzzzzz', description: 'not really admin' });
     const api = fakeManage([admin]);
